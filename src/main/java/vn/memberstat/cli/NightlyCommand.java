@@ -1,0 +1,128 @@
+package vn.memberstat.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.MemberstatException;
+import vn.memberstat.job.NightlyLauncher;
+import vn.memberstat.job.RunLock;
+import vn.memberstat.job.RunNotes;
+
+/** {@code nightly}: one run under the home's lock, then a summary on standard output. */
+final class NightlyCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    NightlyCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Options options) {
+        options.allow("home", "inbox", "date");
+        Path home = options.home();
+        Path inbox = Path.of(options.get("inbox", envOr("MEMBERSTAT_INBOX", "sample-input"))).toAbsolutePath().normalize();
+        LocalDate date = options.date(LocalDate.now());
+        prepareHome(home);
+        long started = System.nanoTime();
+        try (RunLock lock = RunLock.acquire(home);
+                ConfigurableApplicationContext context = Cli.start(home, inbox, options.settings())) {
+            NightlyLauncher.Launch launch = context.getBean(NightlyLauncher.class).run(date, inbox);
+            JobExecution execution = launch.execution();
+            if (launch.alreadyCompleted()) {
+                out.println("memberstat nightly " + date + ": already completed at " + execution.getEndTime()
+                        + "; nothing new was done (new files are taken by the next date's run)");
+                return 0;
+            }
+            printSummary(home, date, launch, Duration.ofNanos(System.nanoTime() - started));
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                return 0;
+            }
+            Throwable failure = firstFailure(execution);
+            err.println("memberstat: nightly " + date + " FAILED: " + (failure == null ? execution.getExitStatus() : failure.getMessage()));
+            err.println("memberstat: fix the cause and run again with --date " + date + " to restart from the failed step");
+            return exitCode(failure);
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static void prepareHome(Path home) {
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create home " + home + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(home)) {
+            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "home " + home + " is not writable");
+        }
+    }
+
+    private void printSummary(Path home, LocalDate date, NightlyLauncher.Launch launch, Duration wall) {
+        JobExecution execution = launch.execution();
+        ExecutionContext c = execution.getExecutionContext();
+        out.printf("memberstat nightly %s: %s in %.1f s%s%n", date, execution.getStatus(), wall.toMillis() / 1000.0,
+                launch.restarted() ? " (restarted" + (launch.recovered() ? " after a run that died" : "") + ")" : "");
+        if (c.containsKey("rows_read")) {
+            out.printf("  files    pulled %d, refused %d%n", c.getLong("files_pulled"), c.getLong("files_refused"));
+            out.printf("  rows     read %d = loaded %d + quarantined %d + duplicate %d%n", c.getLong("rows_read"),
+                    c.getLong("rows_loaded"), c.getLong("rows_quarantined"), c.getLong("rows_duplicate"));
+        }
+        if (c.containsKey("findings")) {
+            long errors = c.getLong("findings_error");
+            out.printf("  quality  %d findings of this run (%d error, %d warning)%n", c.getLong("findings"), errors,
+                    c.getLong("findings") - errors);
+        }
+        List<String> steps = new ArrayList<>();
+        for (StepExecution s : execution.getStepExecutions()) {
+            if (s.getStartTime() != null && s.getEndTime() != null) {
+                steps.add("%s %.2f s".formatted(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0));
+            }
+        }
+        out.println("  steps    " + String.join(", ", steps));
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            out.println("  warehouse " + home.resolve("warehouse.duckdb"));
+        }
+        for (String note : RunNotes.read(home.resolve("runs").resolve(date.toString()).resolve("notes.txt"))) {
+            out.println("  note     " + note);
+        }
+    }
+
+    static Throwable firstFailure(JobExecution execution) {
+        for (StepExecution s : execution.getStepExecutions()) {
+            if (!s.getFailureExceptions().isEmpty()) {
+                return s.getFailureExceptions().get(0);
+            }
+        }
+        return execution.getAllFailureExceptions().isEmpty() ? null : execution.getAllFailureExceptions().get(0);
+    }
+
+    private static int exitCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MemberstatException m && m.code() != ErrorCode.STORAGE) {
+                return m.code().exitCode();
+            }
+            if (t instanceof IOException || t instanceof java.io.UncheckedIOException) {
+                String message = t.getMessage() == null ? "" : t.getMessage();
+                if (message.contains("No space left") || message.contains("Permission denied") || message.contains("Read-only")) {
+                    return ErrorCode.HOME_UNWRITABLE.exitCode();
+                }
+            }
+        }
+        return ErrorCode.RUN_FAILED.exitCode();
+    }
+}

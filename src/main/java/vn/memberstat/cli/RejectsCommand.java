@@ -1,0 +1,93 @@
+package vn.memberstat.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.MemberstatException;
+import vn.memberstat.common.ReasonCode;
+
+/**
+ * {@code rejects}: quarantined rows and refused files as CSV with the raw line, filtered by run,
+ * reason and unit, so an operator can send them back to the unit. Unresolved rows only, unless --all.
+ */
+final class RejectsCommand {
+    private final PrintStream out;
+
+    RejectsCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(Options options) {
+        options.allow("home", "run", "reason", "unit", "all");
+        Path warehouse = options.home().resolve("warehouse.duckdb");
+        if (!Files.exists(warehouse)) {
+            throw new MemberstatException(ErrorCode.NO_WAREHOUSE, "no published warehouse at " + warehouse
+                    + "; run 'memberstat nightly' first");
+        }
+        String reason = options.values().get("reason");
+        if (reason != null) {
+            try {
+                ReasonCode.valueOf(reason);
+            } catch (IllegalArgumentException e) {
+                throw new MemberstatException(ErrorCode.USAGE, "--reason '" + reason + "' is not a reason code ("
+                        + java.util.Arrays.toString(ReasonCode.values()) + ")");
+            }
+        }
+        StringBuilder sql = new StringBuilder("""
+                select run_id, file_path, line_number, reason_code, detail, unit_code, period, indicator, category,
+                       value_text, is_resolved, raw_line
+                from quarantine where true""");
+        List<String> parameters = new ArrayList<>();
+        if (options.values().containsKey("run")) {
+            sql.append(" and run_id = ?");
+            parameters.add(options.values().get("run"));
+        }
+        if (reason != null) {
+            sql.append(" and reason_code = ?");
+            parameters.add(reason);
+        }
+        if (options.values().containsKey("unit")) {
+            sql.append(" and unit_code = ?");
+            parameters.add(options.values().get("unit"));
+        }
+        if (!"true".equals(options.values().get("all"))) {
+            sql.append(" and not is_resolved");
+        }
+        sql.append(" order by run_id, file_path, line_number nulls first");
+        try (Connection c = SqlCommand.openReadOnly(warehouse); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setString(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                String[] header = new String[n];
+                for (int i = 0; i < n; i++) {
+                    header[i] = rs.getMetaData().getColumnLabel(i + 1);
+                }
+                CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header).setNullString("").get().print(out);
+                while (rs.next()) {
+                    for (int i = 1; i <= n; i++) {
+                        printer.print(rs.getObject(i));
+                    }
+                    printer.println();
+                }
+                printer.flush();
+            }
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot read quarantine: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot print: " + e.getMessage(), e);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,186 @@
+package vn.memberstat.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.MemberstatException;
+
+/**
+ * {@code sql}: a query against the published warehouse, opened read-only so nothing can change it.
+ * Without a query it reads statements ending in {@code ;} from standard input.
+ */
+final class SqlCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream in;
+
+    SqlCommand(PrintStream out, PrintStream err, InputStream in) {
+        this.out = out;
+        this.err = err;
+        this.in = in;
+    }
+
+    int run(Options options) {
+        options.allow("home", "format");
+        String format = options.get("format", "table");
+        if (!List.of("table", "csv", "json").contains(format)) {
+            throw new MemberstatException(ErrorCode.USAGE, "--format must be table, csv or json, not '" + format + "'");
+        }
+        Path warehouse = options.home().resolve("warehouse.duckdb");
+        if (!Files.exists(warehouse)) {
+            throw new MemberstatException(ErrorCode.NO_WAREHOUSE, "no published warehouse at " + warehouse
+                    + "; run 'memberstat nightly' first");
+        }
+        try (Connection c = openReadOnly(warehouse)) {
+            if (!options.words().isEmpty()) {
+                return execute(c, String.join(" ", options.words()), format) ? 0 : ErrorCode.BAD_QUERY.exitCode();
+            }
+            return prompt(c, format);
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot open " + warehouse + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Connection openReadOnly(Path warehouse) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("duckdb.read_only", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + warehouse, p);
+    }
+
+    private int prompt(Connection c, String format) {
+        boolean interactive = System.console() != null;
+        boolean allOk = true;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        StringBuilder statement = new StringBuilder();
+        try {
+            if (interactive) {
+                out.print("memberstat> ");
+                out.flush();
+            }
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (statement.isEmpty() && (line.strip().equals(".quit") || line.strip().equals(".exit"))) {
+                    break;
+                }
+                statement.append(line).append('\n');
+                if (line.strip().endsWith(";")) {
+                    allOk &= execute(c, statement.toString(), format);
+                    statement.setLength(0);
+                }
+                if (interactive) {
+                    out.print(statement.isEmpty() ? "memberstat> " : "      ...> ");
+                    out.flush();
+                }
+            }
+            if (!statement.toString().isBlank()) {
+                allOk &= execute(c, statement.toString(), format);
+            }
+        } catch (IOException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot read standard input: " + e.getMessage(), e);
+        }
+        return allOk ? 0 : ErrorCode.BAD_QUERY.exitCode();
+    }
+
+    private boolean execute(Connection c, String sql, String format) {
+        try (Statement s = c.createStatement()) {
+            if (!s.execute(sql)) {
+                out.println("ok");
+                return true;
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                print(rs, format);
+            }
+            return true;
+        } catch (SQLException e) {
+            err.println("memberstat: query failed: " + e.getMessage());
+            return false;
+        } catch (IOException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot print the result: " + e.getMessage(), e);
+        }
+    }
+
+    private void print(ResultSet rs, String format) throws SQLException, IOException {
+        ResultSetMetaData meta = rs.getMetaData();
+        int n = meta.getColumnCount();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            names.add(meta.getColumnLabel(i));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<Map<String, Object>> objects = new ArrayList<>();
+        while (rs.next()) {
+            List<String> row = new ArrayList<>();
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (int i = 1; i <= n; i++) {
+                Object v = rs.getObject(i);
+                row.add(v == null ? null : v.toString());
+                object.put(names.get(i - 1), v == null ? null : (v instanceof Number || v instanceof Boolean ? v : v.toString()));
+            }
+            rows.add(row);
+            objects.add(object);
+        }
+        switch (format) {
+            case "csv" -> {
+                CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(names.toArray(String[]::new)).setNullString("").get().print(out);
+                for (List<String> row : rows) {
+                    printer.printRecord(row);
+                }
+                printer.flush();
+            }
+            case "json" -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(objects));
+            default -> printTable(names, rows);
+        }
+    }
+
+    private void printTable(List<String> names, List<List<String>> rows) {
+        int[] widths = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            widths[i] = names.get(i).length();
+            for (List<String> row : rows) {
+                widths[i] = Math.max(widths[i], row.get(i) == null ? 4 : row.get(i).length());
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            line.append(i == 0 ? "" : " | ").append(pad(names.get(i), widths[i]));
+        }
+        out.println(line);
+        line.setLength(0);
+        for (int i = 0; i < names.size(); i++) {
+            line.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
+        }
+        out.println(line);
+        for (List<String> row : rows) {
+            line.setLength(0);
+            for (int i = 0; i < names.size(); i++) {
+                line.append(i == 0 ? "" : " | ").append(pad(row.get(i) == null ? "NULL" : row.get(i), widths[i]));
+            }
+            out.println(line);
+        }
+        out.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+}

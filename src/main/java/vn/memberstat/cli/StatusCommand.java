@@ -1,0 +1,125 @@
+package vn.memberstat.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.memberstat.job.NightlyJobConfig;
+import vn.memberstat.job.RunContext;
+
+/** {@code status}: the recent runs from the job repository, newest first. */
+final class StatusCommand {
+    private static final List<String> COUNTS = List.of("files_pulled", "files_refused", "rows_read", "rows_loaded",
+            "rows_quarantined", "rows_duplicate", "findings", "findings_error");
+    private final PrintStream out;
+
+    StatusCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(Options options) {
+        options.allow("home", "json", "limit");
+        Path home = options.home();
+        int limit = options.intValue("limit", 20);
+        if (!Files.isDirectory(home.resolve("jobrepo"))) {
+            if (options.flag("json")) {
+                out.println("[]");
+            } else {
+                out.println("no runs yet in " + home);
+            }
+            return 0;
+        }
+        List<Map<String, Object>> runs = new ArrayList<>();
+        try (ConfigurableApplicationContext context = Cli.start(home, null, options.settings())) {
+            JobRepository repository = context.getBean(JobRepository.class);
+            for (JobInstance instance : repository.getJobInstances(NightlyJobConfig.JOB_NAME, 0, limit)) {
+                List<JobExecution> executions = repository.getJobExecutions(instance);
+                if (executions.isEmpty()) {
+                    continue;
+                }
+                JobExecution last = executions.get(0);
+                for (JobExecution e : executions) {
+                    if (e.getId() > last.getId()) {
+                        last = e;
+                    }
+                }
+                runs.add(describe(last, executions.size()));
+            }
+        }
+        if (options.flag("json")) {
+            try {
+                out.println(new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(runs));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot write status as JSON", e);
+            }
+            return 0;
+        }
+        if (runs.isEmpty()) {
+            out.println("no runs yet in " + home);
+            return 0;
+        }
+        out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", "date", "outcome", "read", "loaded", "quarant.", "duplic.",
+                "findings", "time per step (s)");
+        for (Map<String, Object> r : runs) {
+            out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", r.get("run_date"), r.get("outcome"), n(r, "rows_read"),
+                    n(r, "rows_loaded"), n(r, "rows_quarantined"), n(r, "rows_duplicate"), n(r, "findings"), stepsText(r));
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> describe(JobExecution e, int attempts) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("run_date", e.getJobParameters().getString(RunContext.RUN_DATE));
+        r.put("outcome", e.getStatus().name());
+        r.put("attempts", attempts);
+        r.put("started_at", e.getStartTime() == null ? null : e.getStartTime().toString());
+        r.put("ended_at", e.getEndTime() == null ? null : e.getEndTime().toString());
+        ExecutionContext c = e.getExecutionContext();
+        for (String key : COUNTS) {
+            r.put(key, c.containsKey(key) ? c.getLong(key) : null);
+        }
+        Map<String, Object> steps = new LinkedHashMap<>();
+        for (StepExecution s : e.getStepExecutions()) {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("status", s.getStatus().name());
+            step.put("seconds", s.getStartTime() == null || s.getEndTime() == null ? null
+                    : Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0);
+            if (!s.getFailureExceptions().isEmpty()) {
+                step.put("error", s.getFailureExceptions().get(0).getMessage());
+            }
+            steps.put(s.getStepName(), step);
+        }
+        r.put("steps", steps);
+        return r;
+    }
+
+    private static String n(Map<String, Object> r, String key) {
+        Object v = r.get(key);
+        return v == null ? "-" : v.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String stepsText(Map<String, Object> r) {
+        List<String> parts = new ArrayList<>();
+        ((Map<String, Object>) r.get("steps")).forEach((name, v) -> {
+            Map<String, Object> step = (Map<String, Object>) v;
+            Object seconds = step.get("seconds");
+            parts.add(name + " " + (seconds == null ? step.get("status") : "%.2f".formatted((Double) seconds))
+                    + (step.get("status").equals("FAILED") ? " FAILED" : ""));
+        });
+        return String.join(", ", parts);
+    }
+}

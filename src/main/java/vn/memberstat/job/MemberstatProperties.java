@@ -1,0 +1,37 @@
+package vn.memberstat.job;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of a run, all with defaults that work out of the box. Every one can be set as
+ * {@code --memberstat.x=...}, a system property, or an environment variable ({@code MEMBERSTAT_MAX_FILE_BYTES}).
+ *
+ * @param home state directory: published warehouse, lake, job repository, run reports
+ * @param inbox where submissions arrive
+ * @param maxFileBytes larger files are refused as TOO_LARGE
+ * @param maxLineChars longer records are quarantined as LINE_TOO_LONG
+ * @param settleSeconds files modified more recently are left for the next run, since they may still be being written
+ * @param workers threads reading files; 0 means one per core
+ * @param zone the time zone of submission times, for "received by the 5th"
+ * @param failAt a stage name: the run throws there (for restart tests and drills)
+ * @param crashAt a stage name: the process halts there at once, as under kill -9 (for crash tests)
+ */
+@ConfigurationProperties("memberstat")
+public record MemberstatProperties(
+        @DefaultValue("data") Path home,
+        @DefaultValue("sample-input") Path inbox,
+        @DefaultValue("268435456") long maxFileBytes,
+        @DefaultValue("65536") int maxLineChars,
+        @DefaultValue("5") long settleSeconds,
+        @DefaultValue("0") int workers,
+        @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
+        @DefaultValue("") String failAt,
+        @DefaultValue("") String crashAt) {
+
+    public int workerThreads() {
+        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+}

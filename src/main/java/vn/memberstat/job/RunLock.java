@@ -1,0 +1,80 @@
+package vn.memberstat.job;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.MemberstatException;
+
+/**
+ * One nightly run per home at a time: an OS file lock on {@code <home>/nightly.lock}, released by the
+ * OS when the holder dies, so a killed run never leaves a stale lock. The file names the holder.
+ */
+public final class RunLock implements AutoCloseable {
+    public static final String FILE = "nightly.lock";
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    public static RunLock acquire(Path home) {
+        Path file = home.resolve(FILE);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create the run lock " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+                channel.close();
+                throw new MemberstatException(ErrorCode.RUN_LOCKED, "another nightly run is using " + home.toAbsolutePath()
+                        + " (" + (holder.isEmpty() ? "holder unknown" : holder) + "); this run did nothing");
+            }
+            String holder = "pid " + ProcessHandle.current().pid() + " on " + host() + ", started " + Instant.now();
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(true);
+            return new RunLock(channel, lock);
+        } catch (IOException e) {
+            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot write the run lock " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown host";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.truncate(0);
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot release the run lock: " + e.getMessage(), e);
+        }
+    }
+}

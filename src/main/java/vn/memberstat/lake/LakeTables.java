@@ -1,0 +1,52 @@
+package vn.memberstat.lake;
+
+import static vn.memberstat.lake.ParquetTable.bigint;
+import static vn.memberstat.lake.ParquetTable.dbl;
+import static vn.memberstat.lake.ParquetTable.integer;
+import static vn.memberstat.lake.ParquetTable.string;
+
+import java.util.List;
+import vn.memberstat.normalise.NormalisedValue;
+import vn.memberstat.normalise.Period;
+import vn.memberstat.normalise.Rejection;
+import vn.memberstat.normalise.RegistryNormaliser;
+import vn.memberstat.normalise.UnitVersion;
+
+/** The Parquet schemas the pipeline writes, and how a domain record becomes a row of each. */
+public final class LakeTables {
+    /** Normalised values: {@code lake/values/year=YYYY/run-<run>.parquet}. */
+    public static final ParquetTable VALUES = new ParquetTable("value", List.of(
+            string("submission_id"), bigint("line_number"), string("unit_code"), string("period"), string("period_kind"),
+            integer("year"), integer("start_month"), integer("end_year"), integer("end_month"),
+            string("indicator_code"), string("category_code"), dbl("value"), string("comment")));
+
+    /** Quarantined rows of one run, staged for the load step. */
+    public static final ParquetTable QUARANTINE = new ParquetTable("quarantine", List.of(
+            string("submission_id"), string("file_path"), bigint("line_number"), string("raw_line"), string("reason_code"),
+            string("detail"), string("unit_code"), string("period"), string("indicator"), string("category"),
+            string("value_text"), string("comment")));
+
+    /** Registry rows accepted by one run, staged for the load step. */
+    public static final ParquetTable REGISTRY = new ParquetTable("registry", List.of(
+            string("unit_code"), string("valid_from"), string("unit_name"), string("parent_code"), integer("level"),
+            string("unit_type"), string("valid_to"), string("successor_code"), string("submission_id"), bigint("line_number")));
+
+    private LakeTables() {}
+
+    public static Object[] valueRow(NormalisedValue v) {
+        Period p = v.period();
+        return new Object[] {v.submissionId(), v.lineNumber(), v.unitCode(), p.code(), p.kind().code(), p.year(),
+            p.startMonth(), p.endYear(), p.endMonth(), v.indicator(), v.category(), v.value(), v.comment()};
+    }
+
+    public static Object[] quarantineRow(Rejection r) {
+        return new Object[] {r.submissionId(), r.filePath(), r.lineNumber(), r.rawLine(), r.reason().name(), r.detail(),
+            r.unitCode(), r.period(), r.indicator(), r.category(), r.valueText(), r.comment()};
+    }
+
+    public static Object[] registryRow(RegistryNormaliser.Accepted a) {
+        UnitVersion v = a.version();
+        return new Object[] {v.code(), v.validFrom().toString(), v.name(), v.parentCode(), v.level(), v.unitType(),
+            v.validTo() == null ? null : v.validTo().toString(), v.successorCode(), a.submissionId(), a.lineNumber()};
+    }
+}

@@ -1,0 +1,86 @@
+package vn.memberstat.lake;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+
+/** A Parquet file of {@link ParquetTable} rows on the local file system, without Hadoop. */
+public final class ParquetRowWriter implements Closeable {
+    private static final int ROW_GROUP_BYTES = 64 * 1024 * 1024;
+    private final Path path;
+    private final ParquetWriter<Object[]> writer;
+    private long rows;
+
+    public ParquetRowWriter(Path path, ParquetTable table) {
+        this.path = path;
+        try {
+            this.writer = new Builder(new LocalOutputFile(path), table)
+                    .withConf(new PlainParquetConfiguration())
+                    .withCodecFactory(new SnappyCodecFactory())
+                    .withCompressionCodec(CompressionCodecName.SNAPPY)
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    .withRowGroupSize(ROW_GROUP_BYTES)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create Parquet file " + path, e);
+        }
+    }
+
+    public void write(Object[] row) {
+        try {
+            writer.write(row);
+            rows++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to Parquet file " + path, e);
+        }
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish Parquet file " + path, e);
+        }
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+        private final ParquetTable table;
+
+        Builder(OutputFile file, ParquetTable table) {
+            super(file);
+            this.table = table;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Object[]> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+            return new RowWriteSupport(table);
+        }
+
+        @Override
+        protected WriteSupport<Object[]> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
+            return new RowWriteSupport(table);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package vn.memberstat.normalise;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import vn.memberstat.catalogue.Catalogue;
+import vn.memberstat.common.CsvTable;
+import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.MemberstatException;
+import vn.memberstat.common.ReasonCode;
+import vn.memberstat.job.FaultInjector;
+import vn.memberstat.job.MemberstatProperties;
+import vn.memberstat.job.RunContext;
+import vn.memberstat.job.Stage;
+import vn.memberstat.lake.LakeTables;
+import vn.memberstat.lake.LakeWriter;
+import vn.memberstat.lake.ParquetRowWriter;
+import vn.memberstat.pull.PullManifest;
+import vn.memberstat.pull.PulledFile;
+import vn.memberstat.read.Layout;
+import vn.memberstat.read.LayoutDetector;
+import vn.memberstat.read.SourceRow;
+import vn.memberstat.read.SubmissionReader;
+import vn.memberstat.warehouse.WorkingWarehouse;
+
+/**
+ * Read and normalise: registry files first (they decide which units exist), then the data files on
+ * every core. Accepted values stream into the lake's temporary files, quarantined rows into the run's
+ * quarantine file, and each file's counts into {@code submissions.csv}.
+ */
+public final class NormaliseTasklet implements Tasklet {
+    private static final int BATCH = 4096;
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private final MemberstatProperties properties;
+    private final WorkingWarehouse warehouse;
+    private final Catalogue catalogue;
+    private final FaultInjector faults;
+
+    public NormaliseTasklet(MemberstatProperties properties, WorkingWarehouse warehouse, Catalogue catalogue, FaultInjector faults) {
+        this.properties = properties;
+        this.warehouse = warehouse;
+        this.catalogue = catalogue;
+        this.faults = faults;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+        RunContext run = RunContext.of(chunk, properties);
+        List<PulledFile> pulled = new ArrayList<>(PullManifest.read(run.pulledManifest()));
+        pulled.sort(Comparator.comparing(PulledFile::modifiedAt).thenComparing(PulledFile::relativePath));
+        LakeWriter.discard(run.lakeValues(), run.runId());
+        Map<String, FileOutcome> outcomes = new ConcurrentHashMap<>();
+        try (ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE)) {
+            Consumer<Rejection> rejections = r -> {
+                synchronized (quarantine) {
+                    quarantine.write(LakeTables.quarantineRow(r));
+                }
+            };
+            Map<PulledFile, Layout> layouts = new LinkedHashMap<>();
+            for (PulledFile f : pulled) {
+                if (f.refused()) {
+                    outcomes.put(f.submissionId(), FileOutcome.refused(f.submissionId(), null, f.refusal(), f.refusalDetail()));
+                    rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), f.refusal(), f.refusalDetail()));
+                    continue;
+                }
+                Optional<Layout> layout = detect(f, outcomes, rejections);
+                layout.ifPresent(l -> layouts.put(f, l));
+            }
+            UnitRegistry registry = normaliseRegistry(run, layouts, outcomes, rejections);
+            ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry, run.runDate());
+            try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {
+                normaliseData(layouts, normaliser, lake, outcomes, rejections);
+                faults.at(Stage.NORMALISE);
+            }
+        }
+        writeSubmissions(run, pulled, outcomes);
+        long read = outcomes.values().stream().mapToLong(FileOutcome::rowsRead).sum();
+        contribution.getStepExecution().setReadCount(read);
+        contribution.incrementWriteCount(outcomes.values().stream().mapToLong(FileOutcome::rowsAccepted).sum());
+        return RepeatStatus.FINISHED;
+    }
+
+    private Optional<Layout> detect(PulledFile f, Map<String, FileOutcome> outcomes, Consumer<Rejection> rejections) throws IOException {
+        try (SubmissionReader reader = open(f)) {
+            List<String> header = reader.header();
+            Optional<Layout> layout = LayoutDetector.detect(header);
+            if (layout.isEmpty()) {
+                String detail = header.isEmpty() ? "the file has no header row"
+                        : "header " + header + " matches none of the registry, long or report-form layouts";
+                ReasonCode reason = header.isEmpty() ? ReasonCode.EMPTY_FILE : ReasonCode.UNKNOWN_LAYOUT;
+                outcomes.put(f.submissionId(), FileOutcome.refused(f.submissionId(), null, reason, detail));
+                rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), reason, detail));
+            }
+            return layout;
+        }
+    }
+
+    private SubmissionReader open(PulledFile f) throws IOException {
+        return new SubmissionReader(f.path(), Charset.forName(f.charset()), f.bomBytes(), properties.maxLineChars());
+    }
+
+    private UnitRegistry normaliseRegistry(RunContext run, Map<PulledFile, Layout> layouts, Map<String, FileOutcome> outcomes,
+            Consumer<Rejection> rejections) throws IOException {
+        List<RegistryNormaliser.Candidate> candidates = new ArrayList<>();
+        Map<String, long[]> problems = new HashMap<>();
+        List<PulledFile> registryFiles = layouts.entrySet().stream()
+                .filter(e -> e.getValue() == Layout.REGISTRY).map(Map.Entry::getKey).toList();
+        for (PulledFile f : registryFiles) {
+            long[] counts = problems.computeIfAbsent(f.submissionId(), k -> new long[2]);
+            try (SubmissionReader reader = open(f)) {
+                Map<String, Integer> columns = LayoutDetector.columnIndex(reader.header());
+                SourceRow row;
+                while ((row = reader.next()) != null) {
+                    if (row.problem() != null) {
+                        counts[0]++;
+                        counts[1]++;
+                        rejections.accept(DataFileNormaliser.problem(f.submissionId(), f.relativePath(), row));
+                    } else if (!row.isBlank()) {
+                        counts[0]++;
+                        candidates.add(new RegistryNormaliser.Candidate(f.submissionId(), f.relativePath(), row.lineNumber(),
+                                row.raw(), row.fields(), columns));
+                    }
+                }
+            }
+        }
+        List<UnitVersion> existing = existingRegistry();
+        RegistryNormaliser.Result result = new RegistryNormaliser(catalogue).normalise(existing, candidates);
+        result.rejections().forEach(rejections);
+        try (ParquetRowWriter writer = new ParquetRowWriter(run.registry(), LakeTables.REGISTRY)) {
+            result.accepted().forEach(a -> writer.write(LakeTables.registryRow(a)));
+        }
+        Map<String, Long> rejected = new HashMap<>();
+        result.rejections().forEach(r -> rejected.merge(r.submissionId(), 1L, Long::sum));
+        for (PulledFile f : registryFiles) {
+            long[] counts = problems.get(f.submissionId());
+            if (counts[0] == 0) {
+                String detail = "the registry file has a header but no rows";
+                outcomes.put(f.submissionId(), FileOutcome.refused(f.submissionId(), Layout.REGISTRY.code(), ReasonCode.EMPTY_FILE, detail));
+                rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), ReasonCode.EMPTY_FILE, detail));
+                continue;
+            }
+            outcomes.put(f.submissionId(), new FileOutcome(f.submissionId(), Layout.REGISTRY.code(), counts[0],
+                    result.acceptedBySubmission().getOrDefault(f.submissionId(), 0),
+                    counts[1] + rejected.getOrDefault(f.submissionId(), 0L),
+                    result.duplicatesBySubmission().getOrDefault(f.submissionId(), 0), null, null));
+        }
+        Map<String, UnitVersion> merged = new LinkedHashMap<>();
+        existing.forEach(v -> merged.put(v.code() + "|" + v.validFrom(), v));
+        result.accepted().forEach(a -> merged.put(a.version().code() + "|" + a.version().validFrom(), a.version()));
+        return new UnitRegistry(merged.values());
+    }
+
+    private List<UnitVersion> existingRegistry() {
+        List<UnitVersion> versions = new ArrayList<>();
+        String sql = "select unit_code, unit_name, parent_code, level, unit_type, valid_from, valid_to, successor_code "
+                + "from registry_version order by unit_code, valid_from";
+        try (Statement s = warehouse.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                Date to = rs.getDate(7);
+                versions.add(new UnitVersion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        rs.getDate(6).toLocalDate(), to == null ? null : to.toLocalDate(), rs.getString(8)));
+            }
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot read registry_version: " + e.getMessage(), e);
+        }
+        return versions;
+    }
+
+    private void normaliseData(Map<PulledFile, Layout> layouts, ValueNormaliser normaliser, LakeWriter lake,
+            Map<String, FileOutcome> outcomes, Consumer<Rejection> rejections) throws InterruptedException {
+        DataFileNormaliser files = new DataFileNormaliser(normaliser);
+        ExecutorService pool = Executors.newFixedThreadPool(properties.workerThreads());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Map.Entry<PulledFile, Layout> e : layouts.entrySet()) {
+                if (e.getValue() == Layout.REGISTRY) {
+                    continue;
+                }
+                PulledFile f = e.getKey();
+                futures.add(pool.submit(() -> {
+                    List<vn.memberstat.normalise.NormalisedValue> batch = new ArrayList<>(BATCH);
+                    Consumer<NormalisedValue> values = v -> {
+                        batch.add(v);
+                        if (batch.size() == BATCH) {
+                            lake.write(batch);
+                            batch.clear();
+                        }
+                    };
+                    try (SubmissionReader reader = open(f)) {
+                        FileOutcome outcome = files.process(f.submissionId(), f.relativePath(), e.getValue(), reader, values, rejections);
+                        lake.write(batch);
+                        if (outcome.refusal() != null) {
+                            rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), outcome.refusal(), outcome.refusalDetail()));
+                        }
+                        outcomes.put(f.submissionId(), outcome);
+                    } catch (IOException io) {
+                        throw new UncheckedIOException("cannot read " + f.path(), io);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new MemberstatException(ErrorCode.STORAGE, "reading a submission failed: " + cause, cause);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void writeSubmissions(RunContext run, List<PulledFile> pulled, Map<String, FileOutcome> outcomes) {
+        String pulledAt = LocalDateTime.now(properties.zone()).format(TIMESTAMP);
+        List<List<?>> rows = new ArrayList<>();
+        for (PulledFile f : pulled) {
+            FileOutcome o = outcomes.get(f.submissionId());
+            if (o == null) {
+                throw new IllegalStateException("no outcome for " + f.relativePath());
+            }
+            rows.add(Arrays.asList(f.submissionId(), f.sha256(), f.relativePath(), f.sizeBytes(),
+                    LocalDateTime.ofInstant(f.modifiedAt(), properties.zone()).format(TIMESTAMP), pulledAt,
+                    o.layout(), o.refusal() == null ? null : o.refusal().name(), o.refusalDetail(),
+                    o.rowsRead(), o.rowsAccepted(), o.rowsQuarantined(), o.rowsDuplicate()));
+        }
+        CsvTable.write(run.submissions(), SUBMISSION_COLUMNS, rows);
+    }
+
+    public static final List<String> SUBMISSION_COLUMNS = List.of("submission_id", "sha256", "file_path", "size_bytes",
+            "modified_at", "pulled_at", "layout", "refused_reason", "refused_detail", "rows_read", "rows_accepted",
+            "rows_quarantined", "rows_duplicate");
+}

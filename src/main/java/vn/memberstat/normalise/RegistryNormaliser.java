@@ -1,0 +1,192 @@
+package vn.memberstat.normalise;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import vn.memberstat.catalogue.Catalogue;
+import vn.memberstat.common.ReasonCode;
+
+/**
+ * Checks new registry rows against each other and the registry already loaded. A row that repeats a
+ * known version is a duplicate; one with the same code and {@code valid_from} but other attributes
+ * corrects that version; anything else must not overlap its code's other versions, and its parent
+ * must be active, one level up or more, on its {@code valid_from}.
+ */
+public final class RegistryNormaliser {
+    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private final Catalogue catalogue;
+
+    public RegistryNormaliser(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** A registry row as read, with where it came from. */
+    public record Candidate(String submissionId, String filePath, long lineNumber, String rawLine, List<String> fields,
+            Map<String, Integer> columns) {}
+
+    /** A version accepted by this run, with its provenance. */
+    public record Accepted(UnitVersion version, String submissionId, long lineNumber) {}
+
+    public record Result(List<Accepted> accepted, List<Rejection> rejections, Map<String, Integer> duplicatesBySubmission,
+            Map<String, Integer> acceptedBySubmission) {}
+
+    public Result normalise(List<UnitVersion> existing, List<Candidate> candidates) {
+        Map<String, List<UnitVersion>> byCode = new HashMap<>();
+        existing.forEach(v -> byCode.computeIfAbsent(v.code(), k -> new ArrayList<>()).add(v));
+        List<Rejection> rejections = new ArrayList<>();
+        Map<String, Integer> duplicates = new HashMap<>();
+        List<Accepted> accepted = new ArrayList<>();
+        for (Candidate c : candidates) {
+            UnitVersion v;
+            try {
+                v = parse(c);
+            } catch (RowRejectedException e) {
+                rejections.add(reject(c, e.detail()));
+                continue;
+            }
+            List<UnitVersion> versions = byCode.computeIfAbsent(v.code(), k -> new ArrayList<>());
+            if (versions.contains(v)) {
+                duplicates.merge(c.submissionId(), 1, Integer::sum);
+                continue;
+            }
+            UnitVersion corrected = versions.stream().filter(o -> o.validFrom().equals(v.validFrom())).findFirst().orElse(null);
+            UnitVersion clash = versions.stream()
+                    .filter(o -> o != corrected && o.overlaps(v.validFrom(), v.lastDay()))
+                    .findFirst().orElse(null);
+            if (clash != null) {
+                rejections.add(reject(c, "validity " + v.validFrom() + ".." + (v.validTo() == null ? "" : v.validTo())
+                        + " overlaps the registry row of " + clash.code() + " valid " + clash.validFrom() + ".."
+                        + (clash.validTo() == null ? "" : clash.validTo())));
+                continue;
+            }
+            if (corrected != null) {
+                versions.remove(corrected);
+                accepted.removeIf(a -> a.version() == corrected);
+            }
+            versions.add(v);
+            accepted.add(new Accepted(v, c.submissionId(), c.lineNumber()));
+        }
+        rejectOrphans(byCode, accepted, candidates, rejections);
+        Map<String, Integer> acceptedBySubmission = new HashMap<>();
+        accepted.forEach(a -> acceptedBySubmission.merge(a.submissionId(), 1, Integer::sum));
+        return new Result(List.copyOf(accepted), rejections, duplicates, acceptedBySubmission);
+    }
+
+    /** Rejects accepted rows whose parent is unknown or inactive, until no rejection uncovers another. */
+    private void rejectOrphans(Map<String, List<UnitVersion>> byCode, List<Accepted> accepted, List<Candidate> candidates,
+            List<Rejection> rejections) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Accepted a : List.copyOf(accepted)) {
+                String problem = parentProblem(byCode, a.version());
+                if (problem != null) {
+                    accepted.remove(a);
+                    byCode.get(a.version().code()).remove(a.version());
+                    Candidate c = candidates.stream()
+                            .filter(x -> x.submissionId().equals(a.submissionId()) && x.lineNumber() == a.lineNumber())
+                            .findFirst().orElseThrow();
+                    rejections.add(reject(c, problem));
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private static String parentProblem(Map<String, List<UnitVersion>> byCode, UnitVersion v) {
+        if (v.parentCode() == null) {
+            return v.level() == 1 ? null : "a unit of level " + v.level() + " needs a parent_code";
+        }
+        List<UnitVersion> parents = byCode.getOrDefault(v.parentCode(), List.of());
+        if (parents.isEmpty()) {
+            return "parent '" + v.parentCode() + "' is not in the unit registry";
+        }
+        UnitVersion parent = parents.stream().filter(p -> p.activeOn(v.validFrom())).findFirst().orElse(null);
+        if (parent == null) {
+            return "parent '" + v.parentCode() + "' is not active on " + v.validFrom();
+        }
+        if (parent.level() >= v.level()) {
+            return "parent '" + v.parentCode() + "' has level " + parent.level() + ", not above this unit's level " + v.level();
+        }
+        return null;
+    }
+
+    private UnitVersion parse(Candidate c) {
+        String code = field(c, "unit_code");
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw bad("unit_code '" + Objects.toString(code, "") + "' must be 1-64 letters, digits, '.', '-' or '_'");
+        }
+        String name = field(c, "unit_name");
+        if (name == null) {
+            throw bad("unit_name is empty");
+        }
+        String levelText = field(c, "level");
+        int level;
+        try {
+            level = Integer.parseInt(Objects.toString(levelText, ""));
+        } catch (NumberFormatException e) {
+            throw bad("level '" + Objects.toString(levelText, "") + "' is not 1, 2, 3 or 4");
+        }
+        if (level < 1 || level > 4) {
+            throw bad("level " + level + " is not 1, 2, 3 or 4");
+        }
+        String type = field(c, "unit_type");
+        if (type == null || !catalogue.isUnitType(type)) {
+            throw bad("unit_type '" + Objects.toString(type, "") + "' is not in the catalogue of unit types");
+        }
+        LocalDate from = date(field(c, "valid_from"), "valid_from");
+        if (from == null) {
+            throw bad("valid_from is empty");
+        }
+        LocalDate to = date(field(c, "valid_to"), "valid_to");
+        if (to != null && to.isBefore(from)) {
+            throw bad("valid_to " + to + " is before valid_from " + from);
+        }
+        String parent = field(c, "parent_code");
+        if (parent != null && !CODE.matcher(parent).matches()) {
+            throw bad("parent_code '" + parent + "' is not a unit code");
+        }
+        if (code.equals(parent)) {
+            throw bad("a unit cannot be its own parent");
+        }
+        String successor = field(c, "successor_code");
+        if (successor != null && !CODE.matcher(successor).matches()) {
+            throw bad("successor_code '" + successor + "' is not a unit code");
+        }
+        return new UnitVersion(code, name, parent, level, type, from, to, successor);
+    }
+
+    private static String field(Candidate c, String column) {
+        Integer i = c.columns().get(column);
+        if (i == null || i >= c.fields().size()) {
+            return null;
+        }
+        String v = c.fields().get(i).strip();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static LocalDate date(String text, String column) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw bad(column + " '" + text + "' is not an ISO date (YYYY-MM-DD)");
+        }
+    }
+
+    private static RowRejectedException bad(String detail) {
+        return new RowRejectedException(ReasonCode.BAD_REGISTRY_ROW, detail);
+    }
+
+    private static Rejection reject(Candidate c, String detail) {
+        return new Rejection(c.submissionId(), c.filePath(), c.lineNumber(), c.rawLine(), ReasonCode.BAD_REGISTRY_ROW, detail,
+                field(c, "unit_code"), null, null, null, null, null);
+    }
+}

@@ -1,0 +1,41 @@
+package vn.memberstat.pull;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import vn.memberstat.common.ReasonCode;
+
+/**
+ * A submission taken from the inbox: where it was, its size, modified time and SHA-256, and how
+ * its bytes decode. {@code refusal} is set when the whole file is refused before any row is read.
+ */
+public record PulledFile(
+        String submissionId,
+        Path path,
+        String relativePath,
+        long sizeBytes,
+        Instant modifiedAt,
+        String sha256,
+        String charset,
+        int bomBytes,
+        ReasonCode refusal,
+        String refusalDetail) {
+
+    public PulledFile {
+        requireNonNull(submissionId, "submissionId is null");
+        requireNonNull(path, "path is null");
+        requireNonNull(relativePath, "relativePath is null");
+        requireNonNull(modifiedAt, "modifiedAt is null");
+        requireNonNull(sha256, "sha256 is null");
+    }
+
+    /** Submissions are identified by the first 16 hex digits of their SHA-256. */
+    public static String submissionIdOf(String sha256) {
+        return sha256.substring(0, 16);
+    }
+
+    public boolean refused() {
+        return refusal != null;
+    }
+}

@@ -1,0 +1,35 @@
+package vn.memberstat.read;
+
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+
+/**
+ * One physical record of a submission: the line it starts on (the header is line 1) and its fields.
+ * {@code problem} is set when the record could not be used as a row at all (too long, malformed).
+ */
+public record SourceRow(long lineNumber, List<String> fields, CSVFormat format, Problem problem, String rawPrefix) {
+    public static final int RAW_LINE_CHARS = 2000;
+
+    public enum Problem { LINE_TOO_LONG, MALFORMED }
+
+    public SourceRow {
+        fields = fields == null ? List.of() : fields;
+    }
+
+    public String field(int index) {
+        return index >= 0 && index < fields.size() ? fields.get(index) : null;
+    }
+
+    /** The record written back as CSV, the way the unit can correct and re-send it; cut at 2,000 characters. */
+    public String raw() {
+        if (rawPrefix != null) {
+            return rawPrefix;
+        }
+        String raw = format.format(fields.toArray());
+        return raw.length() > RAW_LINE_CHARS ? raw.substring(0, RAW_LINE_CHARS) + "…" : raw;
+    }
+
+    public boolean isBlank() {
+        return fields.stream().allMatch(f -> f == null || f.isBlank());
+    }
+}

@@ -1,0 +1,203 @@
+package vn.memberstat.warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import vn.memberstat.catalogue.Catalogue;
+import vn.memberstat.catalogue.Indicator;
+import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.MemberstatException;
+import vn.memberstat.job.FaultInjector;
+import vn.memberstat.job.MemberstatProperties;
+import vn.memberstat.job.RunContext;
+import vn.memberstat.job.Stage;
+import vn.memberstat.lake.LakeWriter;
+import vn.memberstat.normalise.PeriodKind;
+
+/**
+ * Load: one transaction that takes the run's lake files, quarantine and registry rows into the
+ * warehouse set-based ({@code read_parquet}), applies corrections, and checks row conservation per
+ * file against the rows actually stored. A run already loaded is not loaded twice.
+ */
+public final class LoadTasklet implements Tasklet {
+    private final MemberstatProperties properties;
+    private final WorkingWarehouse warehouse;
+    private final Catalogue catalogue;
+    private final FaultInjector faults;
+
+    public LoadTasklet(MemberstatProperties properties, WorkingWarehouse warehouse, Catalogue catalogue, FaultInjector faults) {
+        this.properties = properties;
+        this.warehouse = warehouse;
+        this.catalogue = catalogue;
+        this.faults = faults;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        RunContext run = RunContext.of(chunk, properties);
+        if (!warehouse.runMarked(run.runId(), "loaded_at")) {
+            List<Path> lakeFiles = LakeWriter.files(run.lakeValues(), run.runId());
+            warehouse.inTransaction(run.runId(), c -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "insert into etl_run (run_id, run_date) values (?, ?) on conflict do nothing")) {
+                    s.setString(1, run.runId());
+                    s.setObject(2, run.runDate());
+                    s.execute();
+                }
+                refreshCatalogue(c);
+                stage(c, run, lakeFiles);
+                SqlScript.step("load.sql").execute(c);
+                SqlScript.step("dim_unit.sql").execute(c);
+                checkConservation(c, run.runId());
+                SqlScript.step("run_totals.sql").execute(c);
+                faults.at(Stage.LOAD);
+            });
+        }
+        recordTotals(run.runId(), chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext());
+        return RepeatStatus.FINISHED;
+    }
+
+    private void refreshCatalogue(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("delete from dim_category");
+            s.execute("delete from dim_indicator");
+            s.execute("delete from dim_unit_type");
+        }
+        try (PreparedStatement ind = c.prepareStatement("insert into dim_indicator values (?, ?, ?, ?, ?, ?)");
+                PreparedStatement cat = c.prepareStatement("insert into dim_category values (?, ?, ?, ?, ?)");
+                PreparedStatement type = c.prepareStatement("insert into dim_unit_type values (?, ?, ?)")) {
+            for (Indicator i : catalogue.indicators()) {
+                ind.setString(1, i.code());
+                ind.setString(2, i.labelVi());
+                ind.setString(3, i.kind().name().toLowerCase(java.util.Locale.ROOT));
+                ind.setString(4, i.periodKinds().stream().map(PeriodKind::code).sorted().collect(Collectors.joining("|")));
+                ind.setString(5, i.integerValues() ? "count" : "rate");
+                ind.setString(6, null);
+                ind.addBatch();
+                for (Indicator.Category k : i.categories()) {
+                    cat.setString(1, i.code());
+                    cat.setString(2, k.code());
+                    cat.setString(3, k.labelVi());
+                    cat.setInt(4, k.sortOrder());
+                    cat.setBoolean(5, k.code().equals("total"));
+                    cat.addBatch();
+                }
+            }
+            for (var t : catalogue.unitTypes().entrySet()) {
+                type.setString(1, t.getKey());
+                type.setString(2, t.getValue());
+                type.setString(3, catalogue.unitGroup(t.getKey()));
+                type.addBatch();
+            }
+            ind.executeBatch();
+            cat.executeBatch();
+            type.executeBatch();
+        }
+    }
+
+    private static void stage(Connection c, RunContext run, List<Path> lakeFiles) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    create or replace temp table stage_value (
+                        submission_id varchar, line_number bigint, unit_code varchar, period varchar, period_kind varchar,
+                        year integer, start_month integer, end_year integer, end_month integer, indicator_code varchar,
+                        category_code varchar, value double, comment varchar)""");
+            if (!lakeFiles.isEmpty()) {
+                s.execute("insert into stage_value by name select * from read_parquet(" + pathList(lakeFiles) + ")");
+            }
+            s.execute("create or replace temp table stage_quarantine as select * from read_parquet(" + literal(run.quarantine()) + ")");
+            s.execute("""
+                    create or replace temp table stage_registry as
+                    select unit_code, cast(valid_from as date) as valid_from, unit_name, parent_code, level, unit_type,
+                           cast(valid_to as date) as valid_to, successor_code, submission_id, line_number
+                    from read_parquet(%s)""".formatted(literal(run.registry())));
+            s.execute("""
+                    create or replace temp table stage_file as
+                    select * from read_csv(%s, header = true, auto_detect = false, quote = '"', escape = '"', columns = {
+                        'submission_id': 'varchar', 'sha256': 'varchar', 'file_path': 'varchar', 'size_bytes': 'bigint',
+                        'modified_at': 'timestamp', 'pulled_at': 'timestamp', 'layout': 'varchar', 'refused_reason': 'varchar',
+                        'refused_detail': 'varchar', 'rows_read': 'bigint', 'rows_accepted': 'bigint',
+                        'rows_quarantined': 'bigint', 'rows_duplicate': 'bigint'})""".formatted(literal(run.submissions())));
+        }
+    }
+
+    /**
+     * Every row read must be loaded, quarantined or a duplicate, and the loaded and quarantined rows
+     * must really be in the warehouse: the counts come from the reader, the rows from the tables.
+     */
+    private static void checkConservation(Connection c, String runId) throws SQLException {
+        String sql = """
+                with stored as (
+                    select submission_id, count(*) as n from fct_reported_value where run_id = getvariable('run_id') group by all
+                ),
+                registry as (
+                    select submission_id, count(*) as n from stage_registry group by all
+                ),
+                quarantined as (
+                    select submission_id, count(*) as n from quarantine_row
+                    where run_id = getvariable('run_id') and line_number is not null group by all
+                )
+                select d.file_path, d.rows_read, d.rows_loaded, d.rows_quarantined, d.rows_duplicate,
+                       coalesce(s.n, 0) + coalesce(r.n, 0) as rows_stored, coalesce(q.n, 0) as rows_in_quarantine
+                from dim_submission d
+                left join stored s using (submission_id)
+                left join registry r using (submission_id)
+                left join quarantined q using (submission_id)
+                where d.run_id = getvariable('run_id')
+                  and (d.rows_read <> d.rows_loaded + d.rows_quarantined + d.rows_duplicate
+                       or d.rows_loaded <> coalesce(s.n, 0) + coalesce(r.n, 0)
+                       or d.rows_quarantined <> coalesce(q.n, 0))
+                order by d.file_path""";
+        List<String> broken = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                broken.add("%s: read %d, loaded %d, quarantined %d, duplicate %d; stored %d, in quarantine %d".formatted(
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new MemberstatException(ErrorCode.CONSERVATION_BROKEN, "run " + runId
+                    + ": rows read != loaded + quarantined + duplicate, or the stored rows differ from the counts:\n  "
+                    + String.join("\n  ", broken));
+        }
+    }
+
+    private void recordTotals(String runId, ExecutionContext context) {
+        String sql = "select files_pulled, files_refused, rows_read, rows_loaded, rows_quarantined, rows_duplicate "
+                + "from etl_run where run_id = ?";
+        try (PreparedStatement s = warehouse.connection().prepareStatement(sql)) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    context.putLong("files_pulled", rs.getLong(1));
+                    context.putLong("files_refused", rs.getLong(2));
+                    context.putLong("rows_read", rs.getLong(3));
+                    context.putLong("rows_loaded", rs.getLong(4));
+                    context.putLong("rows_quarantined", rs.getLong(5));
+                    context.putLong("rows_duplicate", rs.getLong(6));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot read etl_run: " + e.getMessage(), e);
+        }
+    }
+
+    static String pathList(List<Path> files) {
+        return files.stream().map(LoadTasklet::literal).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    static String literal(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,77 @@
+package vn.memberstat.warehouse;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.MemberstatException;
+import vn.memberstat.job.FaultInjector;
+import vn.memberstat.job.MemberstatProperties;
+import vn.memberstat.job.RunContext;
+import vn.memberstat.job.Stage;
+
+/**
+ * Publish: copies the working warehouse into a new file in a storage format DuckDB 1.4 still reads,
+ * then renames it over {@code <home>/warehouse.duckdb}. An analyst holding the old file open keeps
+ * reading the old copy; nobody ever sees a half-written one.
+ */
+public final class PublishTasklet implements Tasklet {
+    /** The oldest storage format the published file is written in: DuckDB 1.2 and later open it. */
+    public static final String STORAGE_VERSION = "v1.2.0";
+    public static final String PUBLISHED = "warehouse.duckdb";
+    private final MemberstatProperties properties;
+    private final WorkingWarehouse warehouse;
+    private final FaultInjector faults;
+
+    public PublishTasklet(MemberstatProperties properties, WorkingWarehouse warehouse, FaultInjector faults) {
+        this.properties = properties;
+        this.warehouse = warehouse;
+        this.faults = faults;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        RunContext run = RunContext.of(chunk, properties);
+        publish(run.home());
+        return RepeatStatus.FINISHED;
+    }
+
+    public void publish(Path home) {
+        Path target = home.resolve(PUBLISHED);
+        Path temp = home.resolve("." + PUBLISHED + ".publishing");
+        try {
+            Files.deleteIfExists(temp);
+            Files.deleteIfExists(temp.resolveSibling(temp.getFileName() + ".wal"));
+            try (Statement s = warehouse.connection().createStatement()) {
+                s.execute("attach " + literal(temp) + " as publish (storage_version '" + STORAGE_VERSION + "')");
+                try {
+                    s.execute("copy from database " + WorkingWarehouse.CATALOG + " to publish");
+                } finally {
+                    s.execute("detach publish");
+                }
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            faults.at(Stage.PUBLISH);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot write the published copy " + temp + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot publish " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String literal(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,70 @@
+package vn.memberstat.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.MemberstatException;
+
+/**
+ * A SQL file of {@code warehouse-sql/steps/}: statements end with a semicolon at the end of a line.
+ * Executed in order on one connection; a failing statement is reported with its file and text.
+ */
+public record SqlScript(String name, List<String> statements) {
+    public SqlScript {
+        statements = List.copyOf(statements);
+    }
+
+    public static SqlScript step(String name) {
+        String resource = "warehouse-sql/steps/" + name;
+        try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("SQL step missing from the class path: " + resource);
+            }
+            return parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    static SqlScript parse(String name, String text) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") && current.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                statements.add(current.toString().strip());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return new SqlScript(name, statements);
+    }
+
+    public void execute(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                try {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    throw new MemberstatException(ErrorCode.STORAGE, "step SQL " + name + " failed: " + e.getMessage()
+                            + "\n--- statement ---\n" + sql, e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot run step SQL " + name + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package vn.memberstat.warehouse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import org.duckdb.DuckDBConnection;
+import org.flywaydb.core.Flyway;
+import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.MemberstatException;
+
+/**
+ * The warehouse the nightly run writes: {@code <home>/work/warehouse.duckdb}, opened by this process
+ * alone (the run lock sees to that). Analysts never open it; they read the published copy.
+ */
+public final class WorkingWarehouse implements AutoCloseable {
+    public static final String CATALOG = "warehouse";
+    private final Path file;
+    private DuckDBConnection connection;
+
+    public WorkingWarehouse(Path home) {
+        this.file = home.resolve("work").resolve(CATALOG + ".duckdb");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The open connection; migrates the schema with Flyway the first time. */
+    public synchronized DuckDBConnection connection() {
+        if (connection == null) {
+            try {
+                Files.createDirectories(file.getParent());
+                migrate();
+                connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            } catch (IOException | SQLException e) {
+                throw new MemberstatException(ErrorCode.STORAGE, "cannot open the working warehouse " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return connection;
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource("jdbc:duckdb:" + file.toAbsolutePath(), null, null)
+                .driver("org.duckdb.DuckDBDriver")
+                .locations("classpath:warehouse-sql/migrations")
+                .schemas("main")
+                .load()
+                .migrate();
+    }
+
+    /** SHA-256 of every submission already taken. */
+    public Set<String> knownHashes() {
+        Set<String> hashes = new HashSet<>();
+        try (Statement s = connection().createStatement(); ResultSet rs = s.executeQuery("select sha256 from dim_submission")) {
+            while (rs.next()) {
+                hashes.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot read dim_submission: " + e.getMessage(), e);
+        }
+        return hashes;
+    }
+
+    /** True when {@code column} of the run's etl_run row is set: the step already committed. */
+    public boolean runMarked(String runId, String column) {
+        try (PreparedStatement s = connection().prepareStatement("select " + column + " from etl_run where run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null;
+            }
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot read etl_run: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction, with the DuckDB variable run_id set. */
+    public void inTransaction(String runId, SqlWork work) {
+        Connection c = connection();
+        try {
+            c.setAutoCommit(false);
+            try (PreparedStatement set = c.prepareStatement("set variable run_id = ?")) {
+                set.setString(1, runId);
+                set.execute();
+            }
+            work.run(c);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            if (e instanceof MemberstatException me) {
+                throw me;
+            }
+            throw new MemberstatException(ErrorCode.STORAGE, "warehouse transaction failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is closed with the process
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new MemberstatException(ErrorCode.STORAGE, "cannot close the working warehouse: " + e.getMessage(), e);
+            } finally {
+                connection = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+-- The operator-facing quality views of INTERFACE.md: columns in order, more may be added at the end.
+
+create or replace view dq_finding as
+select run_id,
+       rule_code,
+       severity,
+       unit_code,
+       period,
+       indicator,
+       category,
+       detail
+from dq_finding_row;
+
+create or replace view quarantine as
+select run_id,
+       file_path,
+       line_number,
+       raw_line,
+       reason_code,
+       detail,
+       is_resolved,
+       submission_id,
+       unit_code,
+       period,
+       indicator,
+       category,
+       value_text,
+       resolved_run_id
+from quarantine_row;

@@ -1,0 +1,173 @@
+-- Data-quality findings for the units and years this run touched, and their parents (for roll-ups).
+-- Findings of those units and years are recomputed, never accumulated: a correction clears what it fixes.
+-- Runs after derive.sql in the same connection (scope_unit_year exists).
+
+create or replace temp table check_scope as
+select unit_code, year from scope_unit_year
+union
+select u.parent_code, s.year
+from scope_unit_year s
+join dim_unit u
+  on u.unit_code = s.unit_code
+ and u.valid_from <= make_date(s.year, 12, 31)
+ and coalesce(u.valid_to, date '9999-12-31') >= make_date(s.year, 1, 1)
+where u.parent_code is not null;
+
+delete from dq_finding_row f using check_scope s where f.unit_code = s.unit_code and f.year = s.year;
+
+create or replace temp table new_finding (
+    rule_code varchar, unit_code varchar, year integer, period varchar, indicator varchar, category varchar, detail varchar
+);
+
+create or replace temp table scoped_value as
+select v.* from fct_value v join check_scope s using (unit_code, year);
+
+-- CATEGORY_EXCEEDS_TOTAL
+insert into new_finding
+select 'CATEGORY_EXCEEDS_TOTAL', c.unit_code, c.year, c.period, c.indicator_code, c.category_code,
+       c.category_code || ' = ' || c.value::bigint || ' is above total = ' || t.value::bigint
+from scoped_value c
+join scoped_value t
+  on t.unit_code = c.unit_code and t.period = c.period and t.indicator_code = c.indicator_code
+ and t.category_code = 'total'
+where c.category_code <> 'total' and c.value > t.value;
+
+-- YTD_DECREASED: lower than at an earlier month of the same year
+insert into new_finding
+select 'YTD_DECREASED', unit_code, year, year::varchar || '-01..' || year::varchar || '-' || lpad(through_month::varchar, 2, '0'),
+       indicator_code, category_code,
+       'January-' || through_month || ' = ' || ytd_value::bigint || ' is below January-' || prev_month || ' = ' || prev_max::bigint
+from (
+    select f.*,
+           max(ytd_value) over w as prev_max,
+           arg_max(through_month, ytd_value) over w as prev_month
+    from fct_flow_ytd f
+    join check_scope s using (unit_code, year)
+    window w as (partition by unit_code, year, indicator_code, category_code order by through_month
+                 rows between unbounded preceding and 1 preceding)
+)
+where ytd_value < prev_max;
+
+-- YTD_INCONSISTENT: the exact period and the tilings disagree
+insert into new_finding
+select 'YTD_INCONSISTENT', unit_code, year, year::varchar || '-01..' || year::varchar || '-' || lpad(through_month::varchar, 2, '0'),
+       indicator_code, category_code,
+       'January-' || through_month || ': reported periods give values from ' || min_value::bigint || ' to ' || max_value::bigint
+       || case when is_exact then '; the exact period''s ' || ytd_value::bigint || ' is used'
+               else '; the lowest is used' end
+from fct_flow_ytd
+join check_scope using (unit_code, year)
+where candidate_count > 1;
+
+-- STOCK_IDENTITY: official + probationary = total
+insert into new_finding
+select 'STOCK_IDENTITY', t.unit_code, t.year, t.period, 'members', 'total',
+       'official ' || o.value::bigint || ' + probationary ' || p.value::bigint || ' = ' || (o.value + p.value)::bigint
+       || ', total is ' || t.value::bigint
+from scoped_value t
+join scoped_value o on o.unit_code = t.unit_code and o.period = t.period and o.indicator_code = 'members' and o.category_code = 'official'
+join scoped_value p on p.unit_code = t.unit_code and p.period = t.period and p.indicator_code = 'members' and p.category_code = 'probationary'
+where t.indicator_code = 'members' and t.category_code = 'total' and o.value + p.value <> t.value;
+
+-- ROLLUP_MISMATCH: a parent's own value against the sum of its children's (children as they were at the period's end)
+insert into new_finding
+with children as (
+    select u.parent_code, v.period, v.year, v.indicator_code, v.category_code,
+           sum(v.value) as children_sum, count(*) as children_reporting
+    from fct_value v
+    join dim_indicator i using (indicator_code)
+    join dim_unit u
+      on u.unit_code = v.unit_code
+     and u.valid_from <= last_day(make_date(v.end_year, v.end_month, 1))
+     and coalesce(u.valid_to, date '9999-12-31') >= last_day(make_date(v.end_year, v.end_month, 1))
+    join check_scope s on s.unit_code = u.parent_code and s.year = v.year
+    where i.kind in ('flow', 'stock') and u.parent_code is not null
+    group by u.parent_code, v.period, v.year, v.indicator_code, v.category_code
+)
+select 'ROLLUP_MISMATCH', p.unit_code, p.year, p.period, p.indicator_code, p.category_code,
+       'own report ' || p.value::bigint || ', sum of ' || c.children_reporting || ' reporting children ' || c.children_sum::bigint
+from scoped_value p
+join children c
+  on c.parent_code = p.unit_code and c.period = p.period and c.indicator_code = p.indicator_code
+ and c.category_code = p.category_code
+where p.value <> c.children_sum;
+
+-- MEMBER_BALANCE: members at a period's end against the previous known members plus the flows between.
+-- Pairs: a stock month and the previous stock month of the same year, or December of the previous year.
+-- A flow indicator the unit never reported in the year counts as 0; one reported but not known at a needed month skips the check.
+insert into new_finding
+with members as (
+    select unit_code, year, month, stock_value
+    from fct_stock
+    where indicator_code = 'members' and category_code = 'total'
+),
+pairs as (
+    select cur.unit_code, cur.year, cur.month, cur.stock_value as members_end,
+           coalesce(max(prev_same.month), 0) as start_month,
+           arg_max(prev_same.stock_value, prev_same.month) as same_year_start
+    from members cur
+    join check_scope s using (unit_code, year)
+    left join members prev_same
+      on prev_same.unit_code = cur.unit_code and prev_same.year = cur.year and prev_same.month < cur.month
+    group by cur.unit_code, cur.year, cur.month, cur.stock_value
+),
+starts as (
+    select p.*,
+           coalesce(p.same_year_start, dec.stock_value) as members_start
+    from pairs p
+    left join members dec on dec.unit_code = p.unit_code and dec.year = p.year - 1 and dec.month = 12
+    where p.same_year_start is not null or (p.start_month = 0 and dec.stock_value is not null)
+),
+flow_kinds(indicator_code, sign) as (
+    values ('admitted', 1), ('transferred_in', 1), ('removed', -1), ('deceased', -1), ('transferred_out', -1)
+),
+flow_deltas as (
+    select st.unit_code, st.year, st.month, fk.indicator_code, fk.sign,
+           case when not exists (select 1 from fct_flow_ytd y0 where y0.unit_code = st.unit_code and y0.year = st.year
+                                   and y0.indicator_code = fk.indicator_code and y0.category_code = 'total') then 0
+                else e.ytd_value - case when st.start_month = 0 then 0 else b.ytd_value end end as delta
+    from starts st
+    cross join flow_kinds fk
+    left join fct_flow_ytd e
+      on e.unit_code = st.unit_code and e.year = st.year and e.through_month = st.month
+     and e.indicator_code = fk.indicator_code and e.category_code = 'total'
+    left join fct_flow_ytd b
+      on b.unit_code = st.unit_code and b.year = st.year and b.through_month = st.start_month
+     and b.indicator_code = fk.indicator_code and b.category_code = 'total'
+),
+balance as (
+    select unit_code, year, month, sum(sign * delta) as net_flow, count(delta) as known
+    from flow_deltas
+    group by unit_code, year, month
+)
+select 'MEMBER_BALANCE', st.unit_code, st.year,
+       st.year::varchar || '-' || lpad(st.month::varchar, 2, '0'), 'members', 'total',
+       'members ' || st.members_end::bigint || ' at the end of ' || st.year || '-' || lpad(st.month::varchar, 2, '0')
+       || ', expected ' || (st.members_start + b.net_flow)::bigint || ' = ' || st.members_start::bigint
+       || case when b.net_flow >= 0 then ' + ' else ' - ' end || abs(b.net_flow)::bigint || ' net flows'
+from starts st
+join balance b using (unit_code, year, month)
+where b.known = 5 and st.members_start + b.net_flow <> st.members_end;
+
+-- OUTLIER: a month's admissions or removals far above the unit's usual months
+insert into new_finding
+select 'OUTLIER', unit_code, year, year::varchar || '-' || lpad(month::varchar, 2, '0'), indicator_code, category_code,
+       indicator_code || ' ' || month_value::bigint || ' in one month; the median of the previous '
+       || history || ' months is ' || round(usual, 1)
+from (
+    select m.*,
+           median(month_value) over w as usual,
+           count(*) over w as history
+    from fct_flow_month m
+    join (select distinct unit_code from check_scope) s using (unit_code)
+    where m.indicator_code in ('admitted', 'removed') and m.category_code = 'total'
+    window w as (partition by unit_code, indicator_code, category_code order by year * 12 + month
+                 range between 24 preceding and 1 preceding)
+) x
+where history >= 6 and month_value > 3 * usual and month_value - usual >= 10
+  and (unit_code, year) in (select unit_code, year from check_scope);
+
+insert into dq_finding_row
+select getvariable('run_id'), f.rule_code, r.severity, f.unit_code, f.year, f.period, f.indicator, f.category, f.detail
+from new_finding f
+join dq_rule r using (rule_code);

@@ -1,0 +1,124 @@
+-- Derived series for the units and years this run touched (etl_scope), plus the following year,
+-- whose members at the start and rate quotas depend on the touched year's December.
+
+-- Year-to-date flows: an exact period January..m, or any gap-free, overlap-free tiling of January..m.
+-- Chains of periods are kept as distinct (end month, sum) pairs, so many tilings cost no more than one value each.
+delete from fct_flow_ytd f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
+
+insert into fct_flow_ytd
+with recursive flows as (
+    select v.unit_code, v.year, v.indicator_code, v.category_code, v.start_month, v.end_month, v.value
+    from fct_value v
+    join scope_unit_year s using (unit_code, year)
+    join dim_indicator i using (indicator_code)
+    where i.kind = 'flow'
+),
+chains(unit_code, year, indicator_code, category_code, end_month, ytd_value) as (
+    select unit_code, year, indicator_code, category_code, end_month, value
+    from flows
+    where start_month = 1
+    union
+    select c.unit_code, c.year, c.indicator_code, c.category_code, f.end_month, c.ytd_value + f.value
+    from chains c
+    join flows f
+      on f.unit_code = c.unit_code and f.year = c.year and f.indicator_code = c.indicator_code
+     and f.category_code = c.category_code and f.start_month = c.end_month + 1
+),
+candidates as (
+    select unit_code, year, indicator_code, category_code, end_month,
+           count(distinct ytd_value) as candidate_count,
+           min(ytd_value) as min_value,
+           max(ytd_value) as max_value
+    from chains
+    group by unit_code, year, indicator_code, category_code, end_month
+),
+exact as (
+    select unit_code, year, indicator_code, category_code, end_month, value
+    from flows
+    where start_month = 1
+)
+select c.unit_code, c.year, c.end_month, c.indicator_code, c.category_code,
+       coalesce(e.value, c.min_value), e.value is not null, c.candidate_count, c.min_value, c.max_value
+from candidates c
+left join exact e using (unit_code, year, indicator_code, category_code, end_month);
+
+-- Single months: as reported, else the difference of two known year-to-date figures.
+delete from fct_flow_month f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
+
+insert into fct_flow_month
+with reported as (
+    select v.unit_code, v.year, v.end_month as month, v.indicator_code, v.category_code, v.value
+    from fct_value v
+    join scope_unit_year s using (unit_code, year)
+    join dim_indicator i using (indicator_code)
+    where i.kind = 'flow' and v.start_month = v.end_month
+),
+ytd as (
+    select f.*
+    from fct_flow_ytd f
+    join scope_unit_year s using (unit_code, year)
+),
+differences as (
+    select cur.unit_code, cur.year, cur.through_month as month, cur.indicator_code, cur.category_code,
+           cur.ytd_value - coalesce(prev.ytd_value, 0) as value
+    from ytd cur
+    left join ytd prev
+      on prev.unit_code = cur.unit_code and prev.year = cur.year and prev.indicator_code = cur.indicator_code
+     and prev.category_code = cur.category_code and prev.through_month = cur.through_month - 1
+    where cur.through_month = 1 or prev.unit_code is not null
+)
+select coalesce(r.unit_code, d.unit_code), coalesce(r.year, d.year), coalesce(r.month, d.month),
+       coalesce(r.indicator_code, d.indicator_code), coalesce(r.category_code, d.category_code),
+       coalesce(r.value, d.value),
+       case when r.unit_code is not null then 'reported' else 'difference' end
+from reported r
+full join differences d using (unit_code, year, month, indicator_code, category_code);
+
+-- Stocks at the end of each month a reported period ends in; the latest submission wins, then the shortest period.
+delete from fct_stock f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
+
+insert into fct_stock
+select v.unit_code, v.year, v.end_month, v.indicator_code, v.category_code, v.value, v.period
+from fct_value v
+join scope_unit_year s using (unit_code, year)
+join dim_indicator i using (indicator_code)
+where i.kind = 'stock'
+qualify row_number() over (
+    partition by v.unit_code, v.year, v.end_month, v.indicator_code, v.category_code
+    order by v.submitted_at desc, v.end_month - v.start_month, v.period) = 1;
+
+-- Quotas: count quotas as set; a rate quota becomes members at the end of the previous year x rate / 100,
+-- rounded half up, where the unit has no count quota for that year.
+delete from fct_quota q using scope_unit s where q.unit_code = s.unit_code;
+
+insert into fct_quota
+with counts as (
+    select v.unit_code, v.period, v.period_kind, v.year, v.end_year, v.category_code, v.value
+    from fct_value v
+    join scope_unit s using (unit_code)
+    where v.indicator_code = 'admission_quota'
+),
+rates as (
+    select v.unit_code, v.period, v.year, v.value as rate_pct, m.stock_value as members_base
+    from fct_value v
+    join scope_unit s using (unit_code)
+    join fct_stock m
+      on m.unit_code = v.unit_code and m.year = v.year - 1 and m.month = 12
+     and m.indicator_code = 'members' and m.category_code = 'total'
+    where v.indicator_code = 'admission_quota_rate'
+)
+select unit_code, period,
+       case when period_kind = 'term' then 'term' else 'year' end,
+       case when period_kind = 'term' then null else year end,
+       case when period_kind = 'term' then (year - 1)::varchar || '-' || end_year::varchar
+            else ((year - 1) // 5 * 5)::varchar || '-' || ((year - 1) // 5 * 5 + 5)::varchar end,
+       category_code, value, 'count', null, null
+from counts
+union all
+select r.unit_code, r.period, 'year', r.year,
+       ((r.year - 1) // 5 * 5)::varchar || '-' || ((r.year - 1) // 5 * 5 + 5)::varchar,
+       'total', round(r.rate_pct * r.members_base / 100), 'rate', r.rate_pct, r.members_base
+from rates r
+where not exists (
+    select 1 from counts c
+    where c.unit_code = r.unit_code and c.year = r.year and c.period_kind <> 'term' and c.category_code = 'total');

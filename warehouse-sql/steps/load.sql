@@ -1,0 +1,96 @@
+-- Load one run's staged files into the warehouse. Runs in one transaction; the Java side has created
+-- stage_value, stage_quarantine, stage_registry and stage_file, and set the variable run_id.
+
+-- Two different values for one key in one submission: every row of that key is quarantined.
+create or replace temp table stage_conflict as
+select submission_id, unit_code, period, indicator_code, category_code,
+       string_agg(distinct cast(value as varchar), ' / ') as values_seen
+from stage_value
+group by submission_id, unit_code, period, indicator_code, category_code
+having count(distinct value) > 1;
+
+create or replace temp table stage_kept as
+select v.*
+from stage_value v
+anti join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
+qualify row_number() over (
+    partition by v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_code
+    order by v.line_number) = 1;
+
+insert into quarantine_row (run_id, submission_id, file_path, line_number, raw_line, reason_code, detail,
+                            unit_code, period, indicator, category, value_text, comment)
+select getvariable('run_id'), v.submission_id, f.file_path, v.line_number,
+       concat_ws(',', v.unit_code, v.period, v.indicator_code, v.category_code,
+                 case when v.value = floor(v.value) then cast(cast(v.value as bigint) as varchar)
+                      else cast(v.value as varchar) end),
+       'CONFLICTING_DUPLICATE',
+       'the submission gives ' || c.values_seen || ' for ' || v.unit_code || ' ' || v.period || ' '
+           || v.indicator_code || '/' || v.category_code || '; none is loaded',
+       v.unit_code, v.period, v.indicator_code, v.category_code, cast(v.value as varchar), v.comment
+from stage_value v
+join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
+join stage_file f using (submission_id);
+
+insert into quarantine_row (run_id, submission_id, file_path, line_number, raw_line, reason_code, detail,
+                            unit_code, period, indicator, category, value_text, comment)
+select getvariable('run_id'), submission_id, file_path, line_number, raw_line, reason_code, detail,
+       unit_code, period, indicator, category, value_text, comment
+from stage_quarantine;
+
+insert into fct_reported_value
+select submission_id, line_number, unit_code, period, period_kind, year, start_month, end_year, end_month,
+       indicator_code, category_code, value, comment, getvariable('run_id')
+from stage_kept;
+
+-- Registry: a row with the same code and valid_from corrects the earlier one.
+delete from registry_version r
+using stage_registry s
+where r.unit_code = s.unit_code and r.valid_from = s.valid_from;
+
+insert into registry_version
+select unit_code, valid_from, unit_name, parent_code, level, unit_type, valid_to, successor_code,
+       submission_id, line_number
+from stage_registry;
+
+-- The audit record of each file, with its row conservation: read = loaded + quarantined + duplicate.
+insert into dim_submission
+with conflicts as (
+    select v.submission_id, count(*) as n
+    from stage_value v
+    join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
+    group by v.submission_id
+),
+kept as (
+    select submission_id, count(*) as n from stage_kept group by submission_id
+)
+select f.submission_id, f.sha256, f.file_path, f.size_bytes, f.modified_at, f.pulled_at, getvariable('run_id'),
+       f.layout, f.refused_reason, f.refused_detail,
+       f.rows_read,
+       case when f.layout = 'registry' then f.rows_accepted else coalesce(k.n, 0) end,
+       f.rows_quarantined + coalesce(c.n, 0),
+       f.rows_duplicate + case when f.layout = 'registry' then 0
+                               else f.rows_accepted - coalesce(c.n, 0) - coalesce(k.n, 0) end
+from stage_file f
+left join conflicts c using (submission_id)
+left join kept k using (submission_id);
+
+-- Current values: for every touched (unit, period, indicator) the latest submission wins, all categories of it.
+create or replace temp table touched_key as
+select distinct unit_code, period, indicator_code, year from stage_kept;
+
+delete from fct_value v
+using touched_key t
+where v.unit_code = t.unit_code and v.period = t.period and v.indicator_code = t.indicator_code;
+
+insert into fct_value
+select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
+       r.end_month, r.indicator_code, r.category_code, r.value, r.comment, r.run_id, s.modified_at
+from fct_reported_value r
+join touched_key t using (unit_code, period, indicator_code)
+join dim_submission s using (submission_id)
+qualify dense_rank() over (
+    partition by r.unit_code, r.period, r.indicator_code
+    order by s.modified_at desc, s.file_path desc, s.submission_id desc) = 1;
+
+insert into etl_scope
+select distinct getvariable('run_id'), unit_code, year from touched_key;
