@@ -2,21 +2,28 @@
 -- whose members at the start and rate quotas depend on the touched year's December.
 
 -- Year-to-date flows: an exact period January..m, or any gap-free, overlap-free tiling of January..m.
+-- A unit that came into being during the year (its first registry row starts in that year) counts its
+-- year from its first month: a ward founded on 1/7/2025 has a year-to-date from July.
 -- Chains of periods are kept as distinct (end month, sum) pairs, so many tilings cost no more than one value each.
 delete from fct_flow_ytd f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
 
 insert into fct_flow_ytd
-with recursive flows as (
-    select v.unit_code, v.year, v.indicator_code, v.category_code, v.start_month, v.end_month, v.value
+with recursive unit_start as (
+    select unit_code, min(valid_from) as first_day from registry_version group by unit_code
+),
+flows as (
+    select v.unit_code, v.year, v.indicator_code, v.category_code, v.start_month, v.end_month, v.value,
+           case when year(u.first_day) = v.year then month(u.first_day) else 1 end as year_start_month
     from fct_value v
     join scope_unit_year s using (unit_code, year)
     join dim_indicator i using (indicator_code)
+    left join unit_start u using (unit_code)
     where i.kind = 'flow'
 ),
 chains(unit_code, year, indicator_code, category_code, end_month, ytd_value) as (
     select unit_code, year, indicator_code, category_code, end_month, value
     from flows
-    where start_month = 1
+    where start_month in (1, year_start_month)
     union
     select c.unit_code, c.year, c.indicator_code, c.category_code, f.end_month, c.ytd_value + f.value
     from chains c
@@ -33,9 +40,10 @@ candidates as (
     group by unit_code, year, indicator_code, category_code, end_month
 ),
 exact as (
-    select unit_code, year, indicator_code, category_code, end_month, value
+    select unit_code, year, indicator_code, category_code, end_month, max(value) as value
     from flows
-    where start_month = 1
+    where start_month in (1, year_start_month)
+    group by unit_code, year, indicator_code, category_code, end_month
 )
 select c.unit_code, c.year, c.end_month, c.indicator_code, c.category_code,
        coalesce(e.value, c.min_value), e.value is not null, c.candidate_count, c.min_value, c.max_value
