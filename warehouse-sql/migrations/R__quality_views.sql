@@ -25,5 +25,7 @@ select run_id,
        indicator,
        category,
        value_text,
-       resolved_run_id
+       resolved_run_id,
+       resolution,
+       quarantine_key
 from quarantine_row;

@@ -122,5 +122,7 @@ create table dim_submission (
     rows_read        bigint not null,
     rows_loaded      bigint not null,
     rows_quarantined bigint not null,
-    rows_duplicate   bigint not null
+    rows_duplicate   bigint not null,
+    header_line      varchar,               -- the header row as read, to read a quarantined row again
+    delimiter        varchar
 );

@@ -1,6 +1,9 @@
 -- Rows that could not be used, and figures that loaded but look wrong.
 
+create sequence quarantine_key_seq;
+
 create table quarantine_row (
+    quarantine_key  bigint primary key default nextval('quarantine_key_seq'),
     run_id          varchar not null,
     submission_id   varchar not null,
     file_path       varchar not null,
@@ -15,7 +18,8 @@ create table quarantine_row (
     value_text      varchar,
     comment         varchar,
     is_resolved     boolean not null default false,
-    resolved_run_id varchar
+    resolved_run_id varchar,
+    resolution      varchar              -- loaded | duplicate, once a later run took the row
 );
 
 create table dq_rule (

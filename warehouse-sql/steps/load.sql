@@ -1,17 +1,21 @@
 -- Load one run's staged files into the warehouse. Runs in one transaction; the Java side has created
 -- stage_value, stage_quarantine, stage_registry and stage_file, and set the variable run_id.
 
+-- Rows new in this run; rows retried from quarantine carry their quarantine_key and were counted before.
+create or replace temp table stage_fresh as
+select * exclude (quarantine_key) from stage_value where quarantine_key is null;
+
 -- Two different values for one key in one submission: every row of that key is quarantined.
 create or replace temp table stage_conflict as
 select submission_id, unit_code, period, indicator_code, category_code,
        string_agg(distinct cast(value as varchar), ' / ') as values_seen
-from stage_value
+from stage_fresh
 group by submission_id, unit_code, period, indicator_code, category_code
 having count(distinct value) > 1;
 
 create or replace temp table stage_kept as
 select v.*
-from stage_value v
+from stage_fresh v
 anti join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
 qualify row_number() over (
     partition by v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_code
@@ -27,7 +31,7 @@ select getvariable('run_id'), v.submission_id, f.file_path, v.line_number,
        'the submission gives ' || c.values_seen || ' for ' || v.unit_code || ' ' || v.period || ' '
            || v.indicator_code || '/' || v.category_code || '; none is loaded',
        v.unit_code, v.period, v.indicator_code, v.category_code, cast(v.value as varchar), v.comment
-from stage_value v
+from stage_fresh v
 join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
 join stage_file f using (submission_id);
 
@@ -37,10 +41,16 @@ select getvariable('run_id'), submission_id, file_path, line_number, raw_line, r
        unit_code, period, indicator, category, value_text, comment
 from stage_quarantine;
 
+-- Retried values join the loaded ones: together, everything this run adds to fct_reported_value.
+create or replace temp table stage_loaded as
+select * from stage_kept
+union all by name
+select * exclude (quarantine_key) from stage_value where quarantine_key is not null;
+
 insert into fct_reported_value
 select submission_id, line_number, unit_code, period, period_kind, year, start_month, end_year, end_month,
        indicator_code, category_code, value, comment, getvariable('run_id')
-from stage_kept;
+from stage_loaded;
 
 -- Registry: a row with the same code and valid_from corrects the earlier one.
 delete from registry_version r
@@ -56,7 +66,7 @@ from stage_registry;
 insert into dim_submission
 with conflicts as (
     select v.submission_id, count(*) as n
-    from stage_value v
+    from stage_fresh v
     join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
     group by v.submission_id
 ),
@@ -69,14 +79,15 @@ select f.submission_id, f.sha256, f.file_path, f.size_bytes, f.modified_at, f.pu
        case when f.layout = 'registry' then f.rows_accepted else coalesce(k.n, 0) end,
        f.rows_quarantined + coalesce(c.n, 0),
        f.rows_duplicate + case when f.layout = 'registry' then 0
-                               else f.rows_accepted - coalesce(c.n, 0) - coalesce(k.n, 0) end
+                               else f.rows_accepted - coalesce(c.n, 0) - coalesce(k.n, 0) end,
+       f.header_line, f.delimiter
 from stage_file f
 left join conflicts c using (submission_id)
 left join kept k using (submission_id);
 
 -- Current values: for every touched (unit, period, indicator) the latest submission wins, all categories of it.
 create or replace temp table touched_key as
-select distinct unit_code, period, indicator_code, year from stage_kept;
+select distinct unit_code, period, indicator_code, year from stage_loaded;
 
 delete from fct_value v
 using touched_key t
@@ -94,3 +105,31 @@ qualify dense_rank() over (
 
 insert into etl_scope
 select distinct getvariable('run_id'), unit_code, year from touched_key;
+
+-- Quarantined rows an earlier run kept, taken now: resolved, and moved from quarantined to loaded (or
+-- duplicate) in their own submission's audit row, so its sum still holds.
+create or replace temp table stage_resolved as
+select quarantine_key, 'loaded' as resolution from stage_value where quarantine_key is not null
+union all
+select quarantine_key, 'loaded' from stage_registry where quarantine_key is not null
+union all
+select quarantine_key, 'duplicate' from stage_retried_duplicate;
+
+update dim_submission
+set rows_loaded      = rows_loaded + x.loaded,
+    rows_duplicate   = rows_duplicate + x.duplicate,
+    rows_quarantined = rows_quarantined - x.loaded - x.duplicate
+from (
+    select q.submission_id,
+           count(*) filter (where r.resolution = 'loaded')    as loaded,
+           count(*) filter (where r.resolution = 'duplicate') as duplicate
+    from stage_resolved r
+    join quarantine_row q using (quarantine_key)
+    group by q.submission_id
+) x
+where dim_submission.submission_id = x.submission_id;
+
+update quarantine_row
+set is_resolved = true, resolved_run_id = getvariable('run_id'), resolution = r.resolution
+from stage_resolved r
+where quarantine_row.quarantine_key = r.quarantine_key;

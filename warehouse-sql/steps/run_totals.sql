@@ -7,7 +7,8 @@ set loaded_at        = now(),
     rows_read        = t.rows_read,
     rows_loaded      = t.rows_loaded,
     rows_quarantined = t.rows_quarantined,
-    rows_duplicate   = t.rows_duplicate
+    rows_duplicate   = t.rows_duplicate,
+    rows_retried_loaded = (select count(*) from stage_resolved)
 from (
     select count(*)                                      as files_pulled,
            count(*) filter (where refused_reason is not null) as files_refused,

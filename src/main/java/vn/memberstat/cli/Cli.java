@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.memberstat.MemberstatApplication;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.job.MemberstatProperties;
 
 /** The {@code bin/memberstat} commands. Returns the process exit code; never calls System.exit. */
 public final class Cli {
@@ -53,6 +54,23 @@ public final class Cli {
         }
     }
 
+    /**
+     * {@code MEMBERSTAT_SETTLE_SECONDS=300} as {@code memberstat.settle-seconds=300}: every setting of
+     * {@link MemberstatProperties} by its plain upper-case name (home and inbox come from the options).
+     */
+    static Map<String, Object> environmentSettings(Map<String, String> env) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (var component : MemberstatProperties.class.getRecordComponents()) {
+            String kebab = component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+            String name = "MEMBERSTAT_" + kebab.replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+            String value = env.get(name);
+            if (value != null && !value.isBlank() && !kebab.equals("home") && !kebab.equals("inbox")) {
+                settings.put("memberstat." + kebab, value);
+            }
+        }
+        return settings;
+    }
+
     /** Starts the Spring application for a home: job repository, nightly job, warehouse. */
     static ConfigurableApplicationContext start(Path home, Path inbox, List<String> settings) {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -70,6 +88,7 @@ public final class Cli {
         properties.put("logging.file.name", home.resolve("logs").resolve("memberstat.log").toString());
         properties.put("logging.threshold.console", "WARN");
         properties.put("logging.level.root", "INFO");
+        properties.putAll(environmentSettings(System.getenv()));
         return new SpringApplicationBuilder(MemberstatApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(properties)

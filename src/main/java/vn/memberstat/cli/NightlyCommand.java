@@ -81,6 +81,9 @@ final class NightlyCommand {
             out.printf("  files    pulled %d, refused %d%n", c.getLong("files_pulled"), c.getLong("files_refused"));
             out.printf("  rows     read %d = loaded %d + quarantined %d + duplicate %d%n", c.getLong("rows_read"),
                     c.getLong("rows_loaded"), c.getLong("rows_quarantined"), c.getLong("rows_duplicate"));
+            if (c.getLong("rows_retried", 0L) > 0) {
+                out.printf("  retried  %d rows quarantined by earlier runs now load%n", c.getLong("rows_retried"));
+            }
         }
         if (c.containsKey("findings")) {
             long errors = c.getLong("findings_error");

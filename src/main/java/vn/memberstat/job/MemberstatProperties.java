@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of a run, all with defaults that work out of the box. Every one can be set as
- * {@code --memberstat.x=...}, a system property, or an environment variable ({@code MEMBERSTAT_MAX_FILE_BYTES}).
+ * {@code --memberstat.x=...}, a system property, or an environment variable ({@code MEMBERSTAT_MAX_FILE_BYTES}; command-line settings win).
  *
  * @param home state directory: published warehouse, lake, job repository, run reports
  * @param inbox where submissions arrive

@@ -18,7 +18,7 @@ public final class LakeTables {
     public static final ParquetTable VALUES = new ParquetTable("value", List.of(
             string("submission_id"), bigint("line_number"), string("unit_code"), string("period"), string("period_kind"),
             integer("year"), integer("start_month"), integer("end_year"), integer("end_month"),
-            string("indicator_code"), string("category_code"), dbl("value"), string("comment")));
+            string("indicator_code"), string("category_code"), dbl("value"), string("comment"), bigint("quarantine_key")));
 
     /** Quarantined rows of one run, staged for the load step. */
     public static final ParquetTable QUARANTINE = new ParquetTable("quarantine", List.of(
@@ -29,14 +29,15 @@ public final class LakeTables {
     /** Registry rows accepted by one run, staged for the load step. */
     public static final ParquetTable REGISTRY = new ParquetTable("registry", List.of(
             string("unit_code"), string("valid_from"), string("unit_name"), string("parent_code"), integer("level"),
-            string("unit_type"), string("valid_to"), string("successor_code"), string("submission_id"), bigint("line_number")));
+            string("unit_type"), string("valid_to"), string("successor_code"), string("submission_id"), bigint("line_number"),
+            bigint("quarantine_key")));
 
     private LakeTables() {}
 
     public static Object[] valueRow(NormalisedValue v) {
         Period p = v.period();
         return new Object[] {v.submissionId(), v.lineNumber(), v.unitCode(), p.code(), p.kind().code(), p.year(),
-            p.startMonth(), p.endYear(), p.endMonth(), v.indicator(), v.category(), v.value(), v.comment()};
+            p.startMonth(), p.endYear(), p.endMonth(), v.indicator(), v.category(), v.value(), v.comment(), v.quarantineKey()};
     }
 
     public static Object[] quarantineRow(Rejection r) {
@@ -47,6 +48,7 @@ public final class LakeTables {
     public static Object[] registryRow(RegistryNormaliser.Accepted a) {
         UnitVersion v = a.version();
         return new Object[] {v.code(), v.validFrom().toString(), v.name(), v.parentCode(), v.level(), v.unitType(),
-            v.validTo() == null ? null : v.validTo().toString(), v.successorCode(), a.submissionId(), a.lineNumber()};
+            v.validTo() == null ? null : v.validTo().toString(), v.successorCode(), a.submissionId(), a.lineNumber(),
+            a.quarantineKey()};
     }
 }

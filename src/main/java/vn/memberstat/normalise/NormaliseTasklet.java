@@ -74,6 +74,8 @@ public final class NormaliseTasklet implements Tasklet {
         pulled.sort(Comparator.comparing(PulledFile::modifiedAt).thenComparing(PulledFile::relativePath));
         LakeWriter.discard(run.lakeValues(), run.runId());
         Map<String, FileOutcome> outcomes = new ConcurrentHashMap<>();
+        Map<String, List<String>> headers = new HashMap<>();
+        List<QuarantineRetry.Row> retries = QuarantineRetry.pending(warehouse.connection());
         try (ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE)) {
             Consumer<Rejection> rejections = r -> {
                 synchronized (quarantine) {
@@ -87,26 +89,31 @@ public final class NormaliseTasklet implements Tasklet {
                     rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), f.refusal(), f.refusalDetail()));
                     continue;
                 }
-                Optional<Layout> layout = detect(f, outcomes, rejections);
+                Optional<Layout> layout = detect(f, outcomes, rejections, headers);
                 layout.ifPresent(l -> layouts.put(f, l));
             }
-            UnitRegistry registry = normaliseRegistry(run, layouts, outcomes, rejections);
+            UnitRegistry registry = normaliseRegistry(run, layouts, outcomes, rejections, retries);
             ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry, run.runDate());
             try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {
+                retryValues(retries, normaliser, lake);
                 normaliseData(layouts, normaliser, lake, outcomes, rejections);
                 faults.at(Stage.NORMALISE);
             }
         }
-        writeSubmissions(run, pulled, outcomes);
+        writeSubmissions(run, pulled, outcomes, headers);
         long read = outcomes.values().stream().mapToLong(FileOutcome::rowsRead).sum();
         contribution.getStepExecution().setReadCount(read);
         contribution.incrementWriteCount(outcomes.values().stream().mapToLong(FileOutcome::rowsAccepted).sum());
         return RepeatStatus.FINISHED;
     }
 
-    private Optional<Layout> detect(PulledFile f, Map<String, FileOutcome> outcomes, Consumer<Rejection> rejections) throws IOException {
+    private Optional<Layout> detect(PulledFile f, Map<String, FileOutcome> outcomes, Consumer<Rejection> rejections,
+            Map<String, List<String>> headers) throws IOException {
         try (SubmissionReader reader = open(f)) {
             List<String> header = reader.header();
+            if (!header.isEmpty()) {
+                headers.put(f.submissionId(), List.of(reader.format().format(header.toArray()), reader.format().getDelimiterString()));
+            }
             Optional<Layout> layout = LayoutDetector.detect(header);
             if (layout.isEmpty()) {
                 String detail = header.isEmpty() ? "the file has no header row"
@@ -124,8 +131,10 @@ public final class NormaliseTasklet implements Tasklet {
     }
 
     private UnitRegistry normaliseRegistry(RunContext run, Map<PulledFile, Layout> layouts, Map<String, FileOutcome> outcomes,
-            Consumer<Rejection> rejections) throws IOException {
+            Consumer<Rejection> rejections, List<QuarantineRetry.Row> retries) throws IOException {
         List<RegistryNormaliser.Candidate> candidates = new ArrayList<>();
+        retries.stream().filter(r -> Layout.REGISTRY.code().equals(r.layout()))
+                .map(QuarantineRetry::registryCandidate).forEach(candidates::add);
         Map<String, long[]> problems = new HashMap<>();
         List<PulledFile> registryFiles = layouts.entrySet().stream()
                 .filter(e -> e.getValue() == Layout.REGISTRY).map(Map.Entry::getKey).toList();
@@ -142,7 +151,7 @@ public final class NormaliseTasklet implements Tasklet {
                     } else if (!row.isBlank()) {
                         counts[0]++;
                         candidates.add(new RegistryNormaliser.Candidate(f.submissionId(), f.relativePath(), row.lineNumber(),
-                                row.raw(), row.fields(), columns));
+                                row.raw(), row.fields(), columns, null));
                     }
                 }
             }
@@ -153,6 +162,8 @@ public final class NormaliseTasklet implements Tasklet {
         try (ParquetRowWriter writer = new ParquetRowWriter(run.registry(), LakeTables.REGISTRY)) {
             result.accepted().forEach(a -> writer.write(LakeTables.registryRow(a)));
         }
+        CsvTable.write(run.runDir().resolve(RETRIED_DUPLICATES), List.of("quarantine_key"),
+                result.retriedDuplicates().stream().<List<?>>map(List::of).toList());
         Map<String, Long> rejected = new HashMap<>();
         result.rejections().forEach(r -> rejected.merge(r.submissionId(), 1L, Long::sum));
         for (PulledFile f : registryFiles) {
@@ -172,6 +183,20 @@ public final class NormaliseTasklet implements Tasklet {
         existing.forEach(v -> merged.put(v.code() + "|" + v.validFrom(), v));
         result.accepted().forEach(a -> merged.put(a.version().code() + "|" + a.version().validFrom(), a.version()));
         return new UnitRegistry(merged.values());
+    }
+
+    /** Quarantined values whose cause is gone go to the lake, marked with their quarantine key. */
+    private static void retryValues(List<QuarantineRetry.Row> retries, ValueNormaliser normaliser, LakeWriter lake) {
+        List<NormalisedValue> passed = new ArrayList<>();
+        for (QuarantineRetry.Row row : retries) {
+            if (!Layout.REGISTRY.code().equals(row.layout())) {
+                NormalisedValue v = QuarantineRetry.value(row, normaliser);
+                if (v != null) {
+                    passed.add(v);
+                }
+            }
+        }
+        lake.write(passed);
     }
 
     private List<UnitVersion> existingRegistry() {
@@ -239,7 +264,8 @@ public final class NormaliseTasklet implements Tasklet {
         }
     }
 
-    private void writeSubmissions(RunContext run, List<PulledFile> pulled, Map<String, FileOutcome> outcomes) {
+    private void writeSubmissions(RunContext run, List<PulledFile> pulled, Map<String, FileOutcome> outcomes,
+            Map<String, List<String>> headers) {
         String pulledAt = LocalDateTime.now(properties.zone()).format(TIMESTAMP);
         List<List<?>> rows = new ArrayList<>();
         for (PulledFile f : pulled) {
@@ -250,12 +276,15 @@ public final class NormaliseTasklet implements Tasklet {
             rows.add(Arrays.asList(f.submissionId(), f.sha256(), f.relativePath(), f.sizeBytes(),
                     LocalDateTime.ofInstant(f.modifiedAt(), properties.zone()).format(TIMESTAMP), pulledAt,
                     o.layout(), o.refusal() == null ? null : o.refusal().name(), o.refusalDetail(),
-                    o.rowsRead(), o.rowsAccepted(), o.rowsQuarantined(), o.rowsDuplicate()));
+                    o.rowsRead(), o.rowsAccepted(), o.rowsQuarantined(), o.rowsDuplicate(),
+                    headers.getOrDefault(f.submissionId(), Arrays.asList(null, null)).get(0),
+                    headers.getOrDefault(f.submissionId(), Arrays.asList(null, null)).get(1)));
         }
         CsvTable.write(run.submissions(), SUBMISSION_COLUMNS, rows);
     }
 
     public static final List<String> SUBMISSION_COLUMNS = List.of("submission_id", "sha256", "file_path", "size_bytes",
             "modified_at", "pulled_at", "layout", "refused_reason", "refused_detail", "rows_read", "rows_accepted",
-            "rows_quarantined", "rows_duplicate");
+            "rows_quarantined", "rows_duplicate", "header_line", "delimiter");
+    public static final String RETRIED_DUPLICATES = "retried-duplicates.csv";
 }

@@ -2,7 +2,10 @@ package vn.memberstat.normalise;
 
 import static java.util.Objects.requireNonNull;
 
-/** One value that passed every row check, on its way to the lake. */
+/**
+ * One value that passed every row check, on its way to the lake. {@code quarantineKey} is set when
+ * the value was quarantined by an earlier run and passes now.
+ */
 public record NormalisedValue(
         String submissionId,
         long lineNumber,
@@ -11,7 +14,8 @@ public record NormalisedValue(
         String indicator,
         String category,
         double value,
-        String comment) {
+        String comment,
+        Long quarantineKey) {
 
     public NormalisedValue {
         requireNonNull(submissionId, "submissionId is null");
@@ -19,5 +23,9 @@ public record NormalisedValue(
         requireNonNull(period, "period is null");
         requireNonNull(indicator, "indicator is null");
         requireNonNull(category, "category is null");
+    }
+
+    public NormalisedValue fromQuarantine(long key) {
+        return new NormalisedValue(submissionId, lineNumber, unitCode, period, indicator, category, value, comment, key);
     }
 }

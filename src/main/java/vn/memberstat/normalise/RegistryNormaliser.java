@@ -25,40 +25,57 @@ public final class RegistryNormaliser {
         this.catalogue = catalogue;
     }
 
-    /** A registry row as read, with where it came from. */
+    /** A registry row as read, with where it came from; {@code quarantineKey} is set for a row retried from quarantine. */
     public record Candidate(String submissionId, String filePath, long lineNumber, String rawLine, List<String> fields,
-            Map<String, Integer> columns) {}
+            Map<String, Integer> columns, Long quarantineKey) {}
 
     /** A version accepted by this run, with its provenance. */
-    public record Accepted(UnitVersion version, String submissionId, long lineNumber) {}
+    public record Accepted(UnitVersion version, String submissionId, long lineNumber, Long quarantineKey) {}
 
+    /**
+     * Accepted versions (new and retried), rejections of new rows (a retried row that fails again stays in
+     * quarantine as it is), and the quarantine keys of retried rows that now repeat a known version.
+     */
     public record Result(List<Accepted> accepted, List<Rejection> rejections, Map<String, Integer> duplicatesBySubmission,
-            Map<String, Integer> acceptedBySubmission) {}
+            Map<String, Integer> acceptedBySubmission, List<Long> retriedDuplicates) {}
 
     public Result normalise(List<UnitVersion> existing, List<Candidate> candidates) {
         Map<String, List<UnitVersion>> byCode = new HashMap<>();
         existing.forEach(v -> byCode.computeIfAbsent(v.code(), k -> new ArrayList<>()).add(v));
         List<Rejection> rejections = new ArrayList<>();
         Map<String, Integer> duplicates = new HashMap<>();
+        List<Long> retriedDuplicates = new ArrayList<>();
         List<Accepted> accepted = new ArrayList<>();
         for (Candidate c : candidates) {
             UnitVersion v;
             try {
                 v = parse(c);
             } catch (RowRejectedException e) {
-                rejections.add(reject(c, e.detail()));
+                if (c.quarantineKey() == null) {
+                    rejections.add(reject(c, e.detail()));
+                }
                 continue;
             }
             List<UnitVersion> versions = byCode.computeIfAbsent(v.code(), k -> new ArrayList<>());
             if (versions.contains(v)) {
-                duplicates.merge(c.submissionId(), 1, Integer::sum);
+                if (c.quarantineKey() != null) {
+                    retriedDuplicates.add(c.quarantineKey());
+                } else {
+                    duplicates.merge(c.submissionId(), 1, Integer::sum);
+                }
                 continue;
             }
             UnitVersion corrected = versions.stream().filter(o -> o.validFrom().equals(v.validFrom())).findFirst().orElse(null);
+            if (corrected != null && c.quarantineKey() != null) {
+                continue; // an older row retried from quarantine never corrects a newer one
+            }
             UnitVersion clash = versions.stream()
                     .filter(o -> o != corrected && o.overlaps(v.validFrom(), v.lastDay()))
                     .findFirst().orElse(null);
             if (clash != null) {
+                if (c.quarantineKey() != null) {
+                    continue;
+                }
                 rejections.add(reject(c, "validity " + v.validFrom() + ".." + (v.validTo() == null ? "" : v.validTo())
                         + " overlaps the registry row of " + clash.code() + " valid " + clash.validFrom() + ".."
                         + (clash.validTo() == null ? "" : clash.validTo())));
@@ -69,12 +86,13 @@ public final class RegistryNormaliser {
                 accepted.removeIf(a -> a.version() == corrected);
             }
             versions.add(v);
-            accepted.add(new Accepted(v, c.submissionId(), c.lineNumber()));
+            accepted.add(new Accepted(v, c.submissionId(), c.lineNumber(), c.quarantineKey()));
         }
         rejectOrphans(byCode, accepted, candidates, rejections);
         Map<String, Integer> acceptedBySubmission = new HashMap<>();
-        accepted.forEach(a -> acceptedBySubmission.merge(a.submissionId(), 1, Integer::sum));
-        return new Result(List.copyOf(accepted), rejections, duplicates, acceptedBySubmission);
+        accepted.stream().filter(a -> a.quarantineKey() == null)
+                .forEach(a -> acceptedBySubmission.merge(a.submissionId(), 1, Integer::sum));
+        return new Result(List.copyOf(accepted), rejections, duplicates, acceptedBySubmission, List.copyOf(retriedDuplicates));
     }
 
     /** Rejects accepted rows whose parent is unknown or inactive, until no rejection uncovers another. */
@@ -89,9 +107,12 @@ public final class RegistryNormaliser {
                     accepted.remove(a);
                     byCode.get(a.version().code()).remove(a.version());
                     Candidate c = candidates.stream()
-                            .filter(x -> x.submissionId().equals(a.submissionId()) && x.lineNumber() == a.lineNumber())
+                            .filter(x -> x.submissionId().equals(a.submissionId()) && x.lineNumber() == a.lineNumber()
+                                    && java.util.Objects.equals(x.quarantineKey(), a.quarantineKey()))
                             .findFirst().orElseThrow();
-                    rejections.add(reject(c, problem));
+                    if (c.quarantineKey() == null) {
+                        rejections.add(reject(c, problem));
+                    }
                     changed = true;
                 }
             }

@@ -75,6 +75,6 @@ public final class ValueNormaliser {
                     + " ends after the month of the run date " + runDate);
         }
         String note = comment == null || comment.isBlank() ? null : comment.strip();
-        return new NormalisedValue(submissionId, line, unit, period, indicator.code(), category.code(), value, note);
+        return new NormalisedValue(submissionId, line, unit, period, indicator.code(), category.code(), value, note, null);
     }
 }

@@ -23,6 +23,7 @@ import vn.memberstat.job.MemberstatProperties;
 import vn.memberstat.job.RunContext;
 import vn.memberstat.job.Stage;
 import vn.memberstat.lake.LakeWriter;
+import vn.memberstat.normalise.NormaliseTasklet;
 import vn.memberstat.normalise.PeriodKind;
 
 /**
@@ -112,7 +113,7 @@ public final class LoadTasklet implements Tasklet {
                     create or replace temp table stage_value (
                         submission_id varchar, line_number bigint, unit_code varchar, period varchar, period_kind varchar,
                         year integer, start_month integer, end_year integer, end_month integer, indicator_code varchar,
-                        category_code varchar, value double, comment varchar)""");
+                        category_code varchar, value double, comment varchar, quarantine_key bigint)""");
             if (!lakeFiles.isEmpty()) {
                 s.execute("insert into stage_value by name select * from read_parquet(" + pathList(lakeFiles) + ")");
             }
@@ -120,15 +121,20 @@ public final class LoadTasklet implements Tasklet {
             s.execute("""
                     create or replace temp table stage_registry as
                     select unit_code, cast(valid_from as date) as valid_from, unit_name, parent_code, level, unit_type,
-                           cast(valid_to as date) as valid_to, successor_code, submission_id, line_number
+                           cast(valid_to as date) as valid_to, successor_code, submission_id, line_number, quarantine_key
                     from read_parquet(%s)""".formatted(literal(run.registry())));
+            s.execute("""
+                    create or replace temp table stage_retried_duplicate as
+                    select * from read_csv(%s, header = true, auto_detect = false, columns = {'quarantine_key': 'bigint'})"""
+                    .formatted(literal(run.runDir().resolve(NormaliseTasklet.RETRIED_DUPLICATES))));
             s.execute("""
                     create or replace temp table stage_file as
                     select * from read_csv(%s, header = true, auto_detect = false, quote = '"', escape = '"', columns = {
                         'submission_id': 'varchar', 'sha256': 'varchar', 'file_path': 'varchar', 'size_bytes': 'bigint',
                         'modified_at': 'timestamp', 'pulled_at': 'timestamp', 'layout': 'varchar', 'refused_reason': 'varchar',
                         'refused_detail': 'varchar', 'rows_read': 'bigint', 'rows_accepted': 'bigint',
-                        'rows_quarantined': 'bigint', 'rows_duplicate': 'bigint'})""".formatted(literal(run.submissions())));
+                        'rows_quarantined': 'bigint', 'rows_duplicate': 'bigint', 'header_line': 'varchar',
+                        'delimiter': 'varchar'})""".formatted(literal(run.submissions())));
         }
     }
 
@@ -138,26 +144,37 @@ public final class LoadTasklet implements Tasklet {
      */
     private static void checkConservation(Connection c, String runId) throws SQLException {
         String sql = """
-                with stored as (
-                    select submission_id, count(*) as n from fct_reported_value where run_id = getvariable('run_id') group by all
+                with touched as (
+                    select submission_id from dim_submission where run_id = getvariable('run_id')
+                    union
+                    select q.submission_id from stage_resolved r join quarantine_row q using (quarantine_key)
+                ),
+                stored as (
+                    select submission_id, count(*) as n
+                    from fct_reported_value join touched using (submission_id)
+                    group by submission_id
                 ),
                 registry as (
-                    select submission_id, count(*) as n from stage_registry group by all
+                    select submission_id, count(*) as n from stage_registry where quarantine_key is null group by all
                 ),
                 quarantined as (
-                    select submission_id, count(*) as n from quarantine_row
-                    where run_id = getvariable('run_id') and line_number is not null group by all
+                    select submission_id, count(*) as n
+                    from quarantine_row join touched using (submission_id)
+                    where not is_resolved and line_number is not null
+                    group by submission_id
                 )
                 select d.file_path, d.rows_read, d.rows_loaded, d.rows_quarantined, d.rows_duplicate,
-                       coalesce(s.n, 0) + coalesce(r.n, 0) as rows_stored, coalesce(q.n, 0) as rows_in_quarantine
+                       case when d.layout = 'registry' then coalesce(r.n, 0) else coalesce(s.n, 0) end as rows_stored,
+                       coalesce(q.n, 0) as rows_in_quarantine
                 from dim_submission d
+                join touched using (submission_id)
                 left join stored s using (submission_id)
                 left join registry r using (submission_id)
                 left join quarantined q using (submission_id)
-                where d.run_id = getvariable('run_id')
-                  and (d.rows_read <> d.rows_loaded + d.rows_quarantined + d.rows_duplicate
-                       or d.rows_loaded <> coalesce(s.n, 0) + coalesce(r.n, 0)
-                       or d.rows_quarantined <> coalesce(q.n, 0))
+                where d.rows_read <> d.rows_loaded + d.rows_quarantined + d.rows_duplicate
+                   or (d.layout is distinct from 'registry' and d.rows_loaded <> coalesce(s.n, 0))
+                   or (d.layout = 'registry' and d.run_id = getvariable('run_id') and d.rows_loaded <> coalesce(r.n, 0))
+                   or d.rows_quarantined <> coalesce(q.n, 0)
                 order by d.file_path""";
         List<String> broken = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -174,8 +191,8 @@ public final class LoadTasklet implements Tasklet {
     }
 
     private void recordTotals(String runId, ExecutionContext context) {
-        String sql = "select files_pulled, files_refused, rows_read, rows_loaded, rows_quarantined, rows_duplicate "
-                + "from etl_run where run_id = ?";
+        String sql = "select files_pulled, files_refused, rows_read, rows_loaded, rows_quarantined, rows_duplicate, "
+                + "rows_retried_loaded from etl_run where run_id = ?";
         try (PreparedStatement s = warehouse.connection().prepareStatement(sql)) {
             s.setString(1, runId);
             try (ResultSet rs = s.executeQuery()) {
@@ -186,6 +203,7 @@ public final class LoadTasklet implements Tasklet {
                     context.putLong("rows_loaded", rs.getLong(4));
                     context.putLong("rows_quarantined", rs.getLong(5));
                     context.putLong("rows_duplicate", rs.getLong(6));
+                    context.putLong("rows_retried", rs.getLong(7));
                 }
             }
         } catch (SQLException e) {

@@ -1,0 +1,91 @@
+package vn.memberstat.normalise;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import vn.memberstat.catalogue.Indicator;
+import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.MemberstatException;
+import vn.memberstat.common.ReasonCode;
+import vn.memberstat.read.LayoutDetector;
+
+/**
+ * Quarantined rows whose cause a later run may clear (a unit added to the registry, a period no longer in
+ * the future, a registry row's parent arriving), read back for another try. Nobody re-sends anything.
+ */
+public final class QuarantineRetry {
+    /** One unresolved, retryable quarantined row, with its submission's header to read it again. */
+    public record Row(long key, String submissionId, String filePath, Long lineNumber, String rawLine, String layout,
+            String headerLine, String delimiter, String unitCode, String period, String indicator, String category,
+            String valueText, String comment) {}
+
+    private QuarantineRetry() {}
+
+    public static List<Row> pending(Connection c) {
+        String reasons = Arrays.stream(ReasonCode.values()).filter(ReasonCode::retryable)
+                .map(r -> "'" + r.name() + "'").collect(Collectors.joining(", "));
+        String sql = """
+                select q.quarantine_key, q.submission_id, q.file_path, q.line_number, q.raw_line, s.layout, s.header_line,
+                       s.delimiter, q.unit_code, q.period, q.indicator, q.category, q.value_text, q.comment
+                from quarantine_row q
+                join dim_submission s using (submission_id)
+                where not q.is_resolved and q.line_number is not null and q.reason_code in (%s)
+                order by s.modified_at, s.file_path, q.line_number, q.quarantine_key""".formatted(reasons);
+        List<Row> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                        rs.getString(12), rs.getString(13), rs.getString(14)));
+            }
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot read quarantine for retry: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** A quarantined registry row as a candidate again: its raw line read with its file's header. */
+    public static RegistryNormaliser.Candidate registryCandidate(Row row) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(row.delimiter() == null ? "," : row.delimiter()).get();
+        List<String> header = parse(format, row.headerLine());
+        List<String> fields = parse(format, row.rawLine());
+        return new RegistryNormaliser.Candidate(row.submissionId(), row.filePath(), row.lineNumber(), row.rawLine(), fields,
+                LayoutDetector.columnIndex(header), row.key());
+    }
+
+    /** The value again, or null while its cause persists. */
+    public static NormalisedValue value(Row row, ValueNormaliser normaliser) {
+        try {
+            Indicator indicator = normaliser.indicator(row.indicator());
+            Indicator.Category category = ValueNormaliser.category(indicator, row.category());
+            return normaliser.normalise(row.submissionId(), row.lineNumber(), row.unitCode(), row.period(), indicator, category,
+                    row.valueText(), row.comment()).fromQuarantine(row.key());
+        } catch (RowRejectedException e) {
+            return null;
+        }
+    }
+
+    private static List<String> parse(CSVFormat format, String line) {
+        if (line == null) {
+            return List.of();
+        }
+        try {
+            List<CSVRecord> records = format.parse(new StringReader(line)).getRecords();
+            return records.isEmpty() ? List.of() : records.get(0).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+}
