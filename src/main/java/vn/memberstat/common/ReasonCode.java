@@ -10,6 +10,8 @@ public enum ReasonCode {
     UNKNOWN_LAYOUT(true, false),
     EMPTY_FILE(true, false),
     TOO_LARGE(true, false),
+    /** A symbolic link whose target lies outside the inbox: refused and never read. */
+    OUTSIDE_INBOX(true, false),
     // rows
     UNKNOWN_UNIT(false, true),
     UNIT_NOT_ACTIVE(false, true),

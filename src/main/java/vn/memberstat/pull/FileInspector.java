@@ -113,6 +113,11 @@ public final class FileInspector {
         }
     }
 
+    /** SHA-256 of a text, in hex: the identity of something that is not read, such as a refused link. */
+    public static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -22,8 +22,8 @@ import vn.memberstat.common.MemberstatException;
  * written and is left for the next run.
  */
 public final class InboxScanner {
-    /** A file to take, or one left alone with the reason why. */
-    public record Found(Path path, String relativePath, long sizeBytes, Instant modifiedAt) {}
+    /** A file to take; {@code outsideTarget} is set for a link out of the inbox, which is refused unread. */
+    public record Found(Path path, String relativePath, long sizeBytes, Instant modifiedAt, Path outsideTarget) {}
 
     public record Scan(List<Found> files, List<String> notes) {}
 
@@ -54,6 +54,7 @@ public final class InboxScanner {
                             Path real = file.toRealPath();
                             if (!real.startsWith(root)) {
                                 notes.add("refused " + relative + ": symbolic link to " + real + " outside the inbox; not read");
+                                files.add(new Found(file, relative, 0, attrs.lastModifiedTime().toInstant(), real));
                                 return FileVisitResult.CONTINUE;
                             }
                             target = Files.readAttributes(real, BasicFileAttributes.class);
@@ -67,7 +68,7 @@ public final class InboxScanner {
                                     + ", less than " + settleSeconds + " s ago (memberstat.settle-seconds)");
                             return FileVisitResult.CONTINUE;
                         }
-                        files.add(new Found(file, relative, target.size(), modified));
+                        files.add(new Found(file, relative, target.size(), modified, null));
                     } catch (NoSuchFileException e) {
                         notes.add("skipped " + relative + ": it vanished while the inbox was listed");
                     } catch (IOException e) {

@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import vn.memberstat.common.ReasonCode;
 import vn.memberstat.job.FaultInjector;
 import vn.memberstat.job.MemberstatProperties;
 import vn.memberstat.job.RunContext;
@@ -50,6 +51,16 @@ public final class PullTasklet implements Tasklet {
         int alreadyTaken = 0;
         for (InboxScanner.Found found : scan.files()) {
             FileInspector.Inspection inspection;
+            if (found.outsideTarget() != null) {
+                // never read: identified by its path and target, so it is refused once, not every night
+                String id = FileInspector.sha256Hex("symlink\0" + found.relativePath() + "\0" + found.outsideTarget());
+                if (!known.contains(id) && seen.putIfAbsent(id, found.relativePath()) == null) {
+                    pulled.add(new PulledFile(PulledFile.submissionIdOf(id), found.path(), found.relativePath(), 0,
+                            found.modifiedAt(), id, null, 0, ReasonCode.OUTSIDE_INBOX,
+                            "symbolic link to " + found.outsideTarget() + ", outside the inbox; not read"));
+                }
+                continue;
+            }
             try {
                 inspection = inspector.inspect(found.path(), found.sizeBytes(), properties.maxFileBytes());
             } catch (NoSuchFileException e) {
