@@ -1,0 +1,107 @@
+package vn.memberstat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.memberstat.support.Memberstat;
+
+/** The operator commands around a completed run: status, sql, rejects, and their errors and exit codes. */
+final class CommandsTest {
+    @TempDir
+    static Path temp;
+    private static String home;
+
+    @BeforeAll
+    static void run() {
+        Path inbox = Memberstat.copySample(temp.resolve("inbox"));
+        home = temp.resolve("home").toString();
+        assertThat(Memberstat.nightly(Path.of(home), inbox, "2026-06-30").exitCode()).isZero();
+    }
+
+    @Test
+    void statusListsTheRunWithItsSumsAndStepTimes() {
+        Memberstat.Result r = Memberstat.run("status", "--home", home);
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("2026-06-30").contains("COMPLETED").contains("330").contains("315")
+                .contains("pull ").contains("publish ");
+    }
+
+    @Test
+    void sqlPrintsTableCsvAndJson() {
+        String q = "select unit_code, year, admitted_count from v_admission_attainment where unit_code = 'HN.TX' and year = 2021";
+        Memberstat.Result table = Memberstat.run("sql", "--home", home, q);
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out()).contains("unit_code | year | admitted_count").contains("HN.TX     | 2021 | 213").contains("(1 row)");
+        Memberstat.Result csv = Memberstat.run("sql", "--home", home, "--format", "csv", q);
+        assertThat(csv.out()).isEqualToNormalizingNewlines("unit_code,year,admitted_count\nHN.TX,2021,213\n");
+        Memberstat.Result json = Memberstat.run("sql", "--home", home, "--format", "json", q);
+        assertThat(json.out()).contains("\"unit_code\" : \"HN.TX\"").contains("\"admitted_count\" : 213");
+    }
+
+    @Test
+    void sqlCannotChangeTheWarehouse() {
+        Memberstat.Result r = Memberstat.run("sql", "--home", home, "delete from fct_value");
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("query failed").containsIgnoringCase("read-only");
+        assertThat(Memberstat.count(Path.of(home), "select * from fct_value")).isEqualTo(277);
+    }
+
+    @Test
+    void aBadQueryExitsNonZeroWithDuckDbsMessage() {
+        Memberstat.Result r = Memberstat.run("sql", "--home", home, "select * from no_such_view");
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("no_such_view");
+    }
+
+    @Test
+    void rejectsPrintsCsvFilteredByReasonWithTheRawLine() {
+        Memberstat.Result r = Memberstat.run("rejects", "--home", home, "--reason", "BAD_VALUE");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines().toList()).hasSize(3);
+        assertThat(r.out()).startsWith("run_id,file_path,line_number,reason_code").contains("12.5").contains("2024/VP.VT/2024-xa-tan-tien.csv");
+        Memberstat.Result unit = Memberstat.run("rejects", "--home", home, "--unit", "HN.TX.TDH");
+        assertThat(unit.out()).contains("UNKNOWN_UNIT").doesNotContain("BAD_VALUE");
+        Memberstat.Result bad = Memberstat.run("rejects", "--home", home, "--reason", "NOPE");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("not a reason code");
+    }
+
+    @Test
+    void usageErrorsAreClear() {
+        assertThat(Memberstat.run("frobnicate").exitCode()).isEqualTo(2);
+        Memberstat.Result badDate = Memberstat.run("nightly", "--home", home, "--date", "30/06/2026");
+        assertThat(badDate.exitCode()).isEqualTo(2);
+        assertThat(badDate.err()).contains("not a date");
+        Memberstat.Result unknown = Memberstat.run("status", "--home", home, "--colour", "red");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown option --colour");
+    }
+
+    @Test
+    void missingWarehouseOrInboxOrUnwritableHomeAreReportedNotCrashes() throws Exception {
+        Memberstat.Result noWarehouse = Memberstat.run("sql", "--home", temp.resolve("empty").toString(), "select 1");
+        assertThat(noWarehouse.exitCode()).isEqualTo(5);
+        assertThat(noWarehouse.err()).contains("no published warehouse");
+
+        Memberstat.Result noInbox = Memberstat.nightly(temp.resolve("h2"), temp.resolve("missing-inbox"), "2026-06-30");
+        assertThat(noInbox.exitCode()).isEqualTo(66);
+        assertThat(noInbox.err()).contains("missing-inbox").contains("not a directory");
+
+        Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
+        Memberstat.Result badHome = Memberstat.nightly(file.resolve("home"), temp.resolve("inbox"), "2026-06-30");
+        assertThat(badHome.exitCode()).isEqualTo(73);
+        assertThat(badHome.err()).contains("cannot create home");
+    }
+
+    @Test
+    void environmentSettingsUseThePlainUpperCaseNames() {
+        assertThat(Cli.environmentSettings(Map.of("MEMBERSTAT_SETTLE_SECONDS", "300", "MEMBERSTAT_MAX_FILE_BYTES", "10",
+                "MEMBERSTAT_HOME", "/x", "OTHER", "y")))
+                .isEqualTo(Map.of("memberstat.settle-seconds", "300", "memberstat.max-file-bytes", "10"));
+    }
+}
