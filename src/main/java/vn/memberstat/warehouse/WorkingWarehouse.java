@@ -18,10 +18,14 @@ import vn.memberstat.common.MemberstatException;
 
 /**
  * The warehouse the nightly run writes: {@code <home>/work/warehouse.duckdb}, opened by this process
- * alone (the run lock sees to that). Analysts never open it; they read the published copy.
+ * alone (the run lock sees to that). Analysts never open it; they read the published copy. It is
+ * created in a storage format DuckDB 1.2 and later read (DuckDB keeps a file's format), so publishing
+ * is a plain copy of the file.
  */
 public final class WorkingWarehouse implements AutoCloseable {
     public static final String CATALOG = "warehouse";
+    /** The oldest storage format the warehouse is written in: DuckDB 1.2 and later, so 1.4 tools, open it. */
+    public static final String STORAGE_VERSION = "v1.2.0";
     private final Path file;
     private DuckDBConnection connection;
 
@@ -38,6 +42,9 @@ public final class WorkingWarehouse implements AutoCloseable {
         if (connection == null) {
             try {
                 Files.createDirectories(file.getParent());
+                if (!Files.exists(file)) {
+                    create();
+                }
                 migrate();
                 connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             } catch (IOException | SQLException e) {
@@ -45,6 +52,14 @@ public final class WorkingWarehouse implements AutoCloseable {
             }
         }
         return connection;
+    }
+
+    private void create() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("attach '" + file.toAbsolutePath().toString().replace("'", "''") + "' as created (storage_version '"
+                    + STORAGE_VERSION + "')");
+            s.execute("detach created");
+        }
     }
 
     private void migrate() {
