@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,45 +46,29 @@ public final class PullTasklet implements Tasklet {
         }
         InboxScanner.Scan scan = new InboxScanner().scan(run.inbox(), Instant.now(), properties.settleSeconds());
         List<String> notes = new ArrayList<>(scan.notes());
-        Set<String> known = warehouse.knownHashes();
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+        Set<String> unchanged = warehouse.unchanged(scan.files().stream()
+                .map(f -> new WorkingWarehouse.ListedFile(f.relativePath(), f.sizeBytes(),
+                        LocalDateTime.ofInstant(f.modifiedAt(), properties.zone()).format(local)))
+                .toList());
+        List<InboxScanner.Found> changed = scan.files().stream().filter(f -> !unchanged.contains(f.relativePath())).toList();
+        int alreadyTaken = scan.files().size() - changed.size();
+        List<Inspected> inspected = inspectAll(changed, notes);
+        Set<String> known = warehouse.knownHashes(inspected.stream().map(Inspected::sha256).toList());
         Map<String, String> seen = new HashMap<>();
-        FileInspector inspector = new FileInspector();
         List<PulledFile> pulled = new ArrayList<>();
-        int alreadyTaken = 0;
-        for (InboxScanner.Found found : scan.files()) {
-            FileInspector.Inspection inspection;
-            if (found.outsideTarget() != null) {
-                // never read: identified by its path and target, so it is refused once, not every night
-                String id = FileInspector.sha256Hex("symlink\0" + found.relativePath() + "\0" + found.outsideTarget());
-                if (!known.contains(id) && seen.putIfAbsent(id, found.relativePath()) == null) {
-                    pulled.add(new PulledFile(PulledFile.submissionIdOf(id), found.path(), found.relativePath(), 0,
-                            found.modifiedAt(), id, null, 0, ReasonCode.OUTSIDE_INBOX,
-                            "symbolic link to " + found.outsideTarget() + ", outside the inbox; not read"));
-                }
-                continue;
-            }
-            try {
-                inspection = inspector.inspect(found.path(), found.sizeBytes(), properties.maxFileBytes());
-            } catch (NoSuchFileException e) {
-                notes.add("skipped " + found.relativePath() + ": it vanished before it could be read");
-                continue;
-            } catch (IOException e) {
-                notes.add("skipped " + found.relativePath() + ": cannot read it: " + e.getMessage());
-                continue;
-            }
-            if (known.contains(inspection.sha256())) {
+        for (Inspected i : inspected) {
+            InboxScanner.Found found = i.found();
+            if (known.contains(i.sha256())) {
                 alreadyTaken++;
                 continue;
             }
-            String first = seen.putIfAbsent(inspection.sha256(), found.relativePath());
+            String first = seen.putIfAbsent(i.sha256(), found.relativePath());
             if (first != null) {
                 notes.add("skipped " + found.relativePath() + ": same content as " + first + ", taken once");
                 continue;
             }
-            pulled.add(new PulledFile(PulledFile.submissionIdOf(inspection.sha256()), found.path(), found.relativePath(),
-                    found.sizeBytes(), found.modifiedAt(), inspection.sha256(),
-                    inspection.charset() == null ? null : inspection.charset().name(), inspection.bomBytes(),
-                    inspection.refusal(), inspection.detail()));
+            pulled.add(i.pulled());
         }
         faults.at(Stage.PULL);
         PullManifest.write(run.pulledManifest(), pulled);
@@ -90,5 +76,50 @@ public final class PullTasklet implements Tasklet {
         chunk.getStepContext().getStepExecution().getExecutionContext().putInt("files_already_taken", alreadyTaken);
         contribution.getStepExecution().setReadCount(pulled.size());
         return RepeatStatus.FINISHED;
+    }
+
+    private record Inspected(InboxScanner.Found found, String sha256, PulledFile pulled) {}
+
+    /** Hashes and checks the files on every core, keeping their order; a file that vanished meanwhile gets a note. */
+    private List<Inspected> inspectAll(List<InboxScanner.Found> files, List<String> notes) {
+        FileInspector inspector = new FileInspector();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(properties.workerThreads());
+        try {
+            List<Object> results = pool.submit(() -> files.parallelStream().map(f -> inspectOne(inspector, f)).toList()).join();
+            List<Inspected> inspected = new ArrayList<>();
+            for (Object r : results) {
+                if (r instanceof Inspected i) {
+                    inspected.add(i);
+                } else {
+                    notes.add((String) r);
+                }
+            }
+            return inspected;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The inspected file, or the note saying why it was skipped. */
+    private Object inspectOne(FileInspector inspector, InboxScanner.Found found) {
+        if (found.outsideTarget() != null) {
+            // never read: identified by its path and target, so it is refused once, not every night
+            String id = FileInspector.sha256Hex("symlink\0" + found.relativePath() + "\0" + found.outsideTarget());
+            return new Inspected(found, id, new PulledFile(PulledFile.submissionIdOf(id), found.path(), found.relativePath(), 0,
+                    found.modifiedAt(), id, null, 0, ReasonCode.OUTSIDE_INBOX,
+                    "symbolic link to " + found.outsideTarget() + ", outside the inbox; not read"));
+        }
+        FileInspector.Inspection inspection;
+        try {
+            inspection = inspector.inspect(found.path(), found.sizeBytes(), properties.maxFileBytes());
+        } catch (NoSuchFileException e) {
+            return "skipped " + found.relativePath() + ": it vanished before it could be read";
+        } catch (IOException e) {
+            return "skipped " + found.relativePath() + ": cannot read it: " + e.getMessage();
+        }
+        return new Inspected(found, inspection.sha256(), new PulledFile(PulledFile.submissionIdOf(inspection.sha256()),
+                found.path(), found.relativePath(), found.sizeBytes(), found.modifiedAt(), inspection.sha256(),
+                inspection.charset() == null ? null : inspection.charset().name(), inspection.bomBytes(),
+                inspection.refusal(), inspection.detail()));
     }
 }

@@ -72,17 +72,64 @@ public final class WorkingWarehouse implements AutoCloseable {
                 .migrate();
     }
 
-    /** SHA-256 of every submission already taken. */
-    public Set<String> knownHashes() {
-        Set<String> hashes = new HashSet<>();
-        try (Statement s = connection().createStatement(); ResultSet rs = s.executeQuery("select sha256 from dim_submission")) {
-            while (rs.next()) {
-                hashes.add(rs.getString(1));
+    /** Those of {@code hashes} that a submission already taken has. */
+    public Set<String> knownHashes(java.util.List<String> hashes) {
+        Set<String> known = new HashSet<>();
+        if (hashes.isEmpty()) {
+            return known;
+        }
+        DuckDBConnection c = connection();
+        try (Statement s = c.createStatement()) {
+            s.execute("create or replace temp table pulled_hash (sha256 varchar)");
+            try (var appender = c.createAppender("temp", "main", "pulled_hash")) {
+                for (String h : hashes) {
+                    appender.beginRow().append(h).endRow();
+                }
             }
+            try (ResultSet rs = s.executeQuery("select distinct sha256 from pulled_hash join dim_submission using (sha256)")) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
+                }
+            }
+            s.execute("drop table pulled_hash");
         } catch (SQLException e) {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot read dim_submission: " + e.getMessage(), e);
         }
-        return hashes;
+        return known;
+    }
+
+    /** A file as listed: where, how big, modified when (local time of the run's zone, to the millisecond). */
+    public record ListedFile(String relativePath, long sizeBytes, String modifiedLocal) {}
+
+    /**
+     * The listed files a submission already has with the same path, size and modified time: taken before
+     * and unchanged, so they need not be read and hashed again. Checked in the warehouse, set-based.
+     */
+    public Set<String> unchanged(java.util.List<ListedFile> files) {
+        Set<String> paths = new HashSet<>();
+        if (files.isEmpty()) {
+            return paths;
+        }
+        DuckDBConnection c = connection();
+        try (Statement s = c.createStatement()) {
+            s.execute("create or replace temp table listed (file_path varchar, size_bytes bigint, modified_at varchar)");
+            try (var appender = c.createAppender("temp", "main", "listed")) {
+                for (ListedFile f : files) {
+                    appender.beginRow().append(f.relativePath()).append(f.sizeBytes()).append(f.modifiedLocal()).endRow();
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select l.file_path from listed l join dim_submission d "
+                    + "on d.file_path = l.file_path and d.size_bytes = l.size_bytes "
+                    + "and d.modified_at = cast(l.modified_at as timestamp)")) {
+                while (rs.next()) {
+                    paths.add(rs.getString(1));
+                }
+            }
+            s.execute("drop table listed");
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot compare the inbox listing with dim_submission: " + e.getMessage(), e);
+        }
+        return paths;
     }
 
     /** True when {@code column} of the run's etl_run row is set: the step already committed. */
