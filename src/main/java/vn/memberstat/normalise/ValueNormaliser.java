@@ -19,6 +19,8 @@ public final class ValueNormaliser {
     private final Catalogue catalogue;
     private final UnitRegistry registry;
     private final LocalDate runDate;
+    /** Parsed periods by their text: a national month repeats a few dozen period texts millions of times. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Period> periods = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ValueNormaliser(Catalogue catalogue, UnitRegistry registry, LocalDate runDate) {
         this.catalogue = catalogue;
@@ -58,7 +60,13 @@ public final class ValueNormaliser {
 
     public NormalisedValue normalise(String submissionId, long line, String unitText, String periodText,
             Indicator indicator, Indicator.Category category, String valueText, String comment) {
-        Period period = Period.parse(periodText);
+        Period period = periodText == null ? Period.parse(null) : periods.get(periodText);
+        if (period == null) {
+            period = Period.parse(periodText);
+            if (periods.size() < 10_000) {
+                periods.put(periodText, period);
+            }
+        }
         if (!indicator.periodKinds().contains(period.kind())) {
             throw new RowRejectedException(ReasonCode.PERIOD_NOT_ALLOWED, indicator.code() + " takes "
                     + indicator.periodKinds().stream().map(PeriodKind::code).sorted().toList() + " periods, not '"

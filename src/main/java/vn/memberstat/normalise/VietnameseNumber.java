@@ -27,6 +27,9 @@ public final class VietnameseNumber {
             throw bad(text, "value is empty");
         }
         String s = text.strip();
+        if (integer && s.length() <= 9 && isDigits(s)) {
+            return Long.parseLong(s); // the common case: a plain count, below MAX_COUNT by length
+        }
         boolean percent = s.endsWith("%");
         if (percent) {
             if (integer) {
@@ -59,6 +62,19 @@ public final class VietnameseNumber {
             throw bad(text, "a rate is a per cent from 0 to 100");
         }
         return value.doubleValue();
+    }
+
+    private static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RowRejectedException bad(String text, String why) {
