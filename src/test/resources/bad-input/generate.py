@@ -293,6 +293,9 @@ write("format/bom-utf8.csv", b"\xef\xbb\xbf" + (LONG + """\
 HN.TX,2023,admitted,total,213,Báo cáo năm
 HN.TX,2023,admitted,thpt_student,6,
 """).encode())
+write("format/double-bom.csv", b"\xef\xbb\xbf\xef\xbb\xbf" + (LONG + """\
+HN.TX,2023,removed,total,12,mark written twice
+""").encode())
 write("format/utf16le-bom.csv", b"\xff\xfe" + (LONG + """\
 HN.TX,2022,admitted,total,210,Xuất từ Excel (UTF-16)
 HN.TX,2022,admitted,women,120,

@@ -56,7 +56,7 @@ public final class RegistryNormaliser {
                 continue;
             }
             UnitVersion corrected = versions.stream().filter(o -> o.validFrom().equals(v.validFrom())).findFirst().orElse(null);
-            Accepted sameFile = accepted.stream()
+            Accepted sameFile = corrected == null ? null : accepted.stream()
                     .filter(a -> a.version() == corrected && a.submissionId().equals(c.submissionId()))
                     .findFirst().orElse(null);
             if (sameFile != null) {

@@ -152,13 +152,23 @@ public final class SubmissionReader implements Closeable {
         return new SourceRow(start, List.of(), format, SourceRow.Problem.MALFORMED, bad.raw(), detail);
     }
 
+    /**
+     * The file's text after its byte-order mark. A second mark, as tools write when they add one to a
+     * file that has one already, is skipped too: it would otherwise hide the first column's name.
+     */
     private BufferedReader open() throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
             in.skipNBytes(bomBytes);
-            return new BufferedReader(new InputStreamReader(in, charset.newDecoder()
+            BufferedReader text = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER_CHARS);
+            text.mark(1);
+            while (text.read() == '\uFEFF') {
+                text.mark(1);
+            }
+            text.reset();
+            return text;
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

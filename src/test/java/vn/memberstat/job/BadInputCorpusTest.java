@@ -145,6 +145,7 @@ final class BadInputCorpusTest {
                         "5 BAD_REGISTRY_ROW", "6 BAD_REGISTRY_ROW"),
                 // awkward but valid formats load; a planted unknown unit checks the line numbering
                 rows("format/bom-utf8.csv", 2, 2, 0),
+                rows("format/double-bom.csv", 1, 1, 0),
                 rows("format/utf16le-bom.csv", 3, 2, 0, "4 UNKNOWN_UNIT"),
                 rows("format/utf16be-bom.csv", 1, 1, 0),
                 rows("format/semicolon-decimal-comma.csv", 2, 2, 0),
