@@ -135,14 +135,9 @@ public final class SubmissionReader implements Closeable {
         long end = start + bad.lineBreaksInside();
         lastLine = end;
         String where = end == start ? "line " + start : "lines " + start + " to " + end;
-        String detail;
-        if (bad.endOfFile() && bad.openQuote()) {
-            finished = true;
-            detail = "a quote opened on line " + start + " is never closed, so " + where
-                    + " (the rest of the file) are one field: " + why;
-        } else {
-            detail = where + " cannot be split into fields: " + why;
-        }
+        String detail = bad.endOfFile() && bad.openQuote()
+                ? "a quote opened on line " + start + " is never closed, so " + where + " (the rest of the file) are one field: " + why
+                : where + " cannot be split into fields: " + why;
         if (bad.endOfFile()) {
             finished = true;
         } else {
