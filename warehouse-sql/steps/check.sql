@@ -2,11 +2,18 @@
 -- Findings of those units and years are recomputed, never accumulated: a correction clears what it fixes.
 -- Runs after derive.sql in the same connection (scope_unit_year exists).
 
-create or replace temp table check_scope as
+-- An outlier looks back 24 months, so a month of year y + 2 depends on year y: a touched year y puts
+-- y, y + 1 (scope_unit_year) and y + 2 in scope.
+create or replace temp table check_scope_unit_year as
 select unit_code, year from scope_unit_year
 union
+select unit_code, year + 1 from scope_unit_year;
+
+create or replace temp table check_scope as
+select unit_code, year from check_scope_unit_year
+union
 select u.parent_code, s.year
-from scope_unit_year s
+from check_scope_unit_year s
 join dim_unit u
   on u.unit_code = s.unit_code
  and u.valid_from <= make_date(s.year, 12, 31)

@@ -8,7 +8,10 @@ select * exclude (quarantine_key) from stage_value where quarantine_key is null;
 -- Two different values for one key in one submission: every row of that key is quarantined.
 create or replace temp table stage_conflict as
 select submission_id, unit_code, period, indicator_code, category_code,
-       string_agg(distinct cast(value as varchar), ' / ') as values_seen
+       string_agg(distinct case when value = floor(value) then cast(cast(value as bigint) as varchar)
+                                else cast(value as varchar) end, ' / '
+                  order by case when value = floor(value) then cast(cast(value as bigint) as varchar)
+                                else cast(value as varchar) end) as values_seen
 from stage_fresh
 group by submission_id, unit_code, period, indicator_code, category_code
 having count(distinct value) > 1;
@@ -57,10 +60,15 @@ delete from registry_version r
 using stage_registry s
 where r.unit_code = s.unit_code and r.valid_from = s.valid_from;
 
+-- A row corrected by a later file of the same run was loaded too: the latest file's row stands.
 insert into registry_version
-select unit_code, valid_from, unit_name, parent_code, level, unit_type, valid_to, successor_code,
-       submission_id, line_number
-from stage_registry;
+select r.unit_code, r.valid_from, r.unit_name, r.parent_code, r.level, r.unit_type, r.valid_to, r.successor_code,
+       r.submission_id, r.line_number
+from stage_registry r
+left join stage_file f using (submission_id)
+qualify row_number() over (
+    partition by r.unit_code, r.valid_from
+    order by f.modified_at desc nulls last, f.file_path desc nulls last, r.line_number desc) = 1;
 
 -- The audit record of each file, with its row conservation: read = loaded + quarantined + duplicate.
 insert into dim_submission

@@ -44,7 +44,7 @@ public final class RunLock implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+                String holder = holder(file);
                 channel.close();
                 throw new MemberstatException(ErrorCode.RUN_LOCKED, "another nightly run is using " + home.toAbsolutePath()
                         + " (" + (holder.isEmpty() ? "holder unknown" : holder) + "); this run did nothing");
@@ -57,6 +57,23 @@ public final class RunLock implements AutoCloseable {
         } catch (IOException e) {
             throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot write the run lock " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The holder's line; it may be a moment before a holder that just won the lock has written it. */
+    private static String holder(Path file) throws IOException {
+        String holder = "";
+        for (int i = 0; i < 20 && holder.isEmpty(); i++) {
+            holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (holder.isEmpty()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return holder;
     }
 
     private static String host() {

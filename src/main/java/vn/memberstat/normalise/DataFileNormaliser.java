@@ -65,6 +65,13 @@ public final class DataFileNormaliser {
                 rejections.accept(problem(submissionId, filePath, row));
                 continue;
             }
+            String misaligned = tooManyFields(row, reader.header().size());
+            if (misaligned != null) {
+                rejections.accept(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), ReasonCode.MALFORMED_ROW,
+                        misaligned, trim(row.field(unit)), trim(row.field(period)), trim(row.field(indicator)),
+                        trim(row.field(category)), trim(row.field(value)), trim(row.field(comment))));
+                continue;
+            }
             try {
                 Indicator ind = normaliser.indicator(row.field(indicator));
                 Indicator.Category cat = ValueNormaliser.category(ind, row.field(category));
@@ -125,11 +132,32 @@ public final class DataFileNormaliser {
 
     static Rejection problem(String submissionId, String filePath, SourceRow row) {
         ReasonCode reason = row.problem() == SourceRow.Problem.LINE_TOO_LONG ? ReasonCode.LINE_TOO_LONG : ReasonCode.MALFORMED_ROW;
-        String detail = reason == ReasonCode.LINE_TOO_LONG
-                ? "the record is longer than the line limit (memberstat.max-line-chars); the rest of the file is read"
-                : "the record cannot be split into fields, such as a quote that is never closed: " + row.raw();
+        String detail;
+        if (reason == ReasonCode.LINE_TOO_LONG) {
+            detail = "the record is longer than the line limit (memberstat.max-line-chars); the rest of the file is read";
+        } else if (row.problemDetail() != null) {
+            detail = row.problemDetail();
+        } else {
+            detail = "the record cannot be split into fields, such as a quote that is never closed";
+        }
         return new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), reason, detail,
                 null, null, null, null, null, null);
+    }
+
+    /**
+     * A long-layout row with non-empty fields beyond the header's columns does not say which column
+     * holds what: typically an unquoted decimal comma ({@code 1,25}) in a comma-separated file, which
+     * would otherwise load as 1 and lose the 25. Empty trailing fields, as spreadsheets write them, are harmless.
+     */
+    private static String tooManyFields(SourceRow row, int headerWidth) {
+        for (int i = headerWidth; i < row.fields().size(); i++) {
+            if (!row.fields().get(i).isBlank()) {
+                return "the row has " + row.fields().size() + " fields and field " + (i + 1) + " ('" + row.fields().get(i).strip()
+                        + "') is not empty, but the header has " + headerWidth + " columns: quote a value or comment that"
+                        + " holds the separator, such as a decimal comma (\"1,25\")";
+            }
+        }
+        return null;
     }
 
     private static String trim(String s) {

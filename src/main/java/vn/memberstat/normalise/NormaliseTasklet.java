@@ -3,6 +3,7 @@ package vn.memberstat.normalise;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +36,7 @@ import vn.memberstat.common.ReasonCode;
 import vn.memberstat.job.FaultInjector;
 import vn.memberstat.job.MemberstatProperties;
 import vn.memberstat.job.RunContext;
+import vn.memberstat.job.RunNotes;
 import vn.memberstat.job.Stage;
 import vn.memberstat.lake.LakeTables;
 import vn.memberstat.lake.LakeWriter;
@@ -71,6 +73,9 @@ public final class NormaliseTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         RunContext run = RunContext.of(chunk, properties);
         List<PulledFile> pulled = new ArrayList<>(PullManifest.read(run.pulledManifest()));
+        List<String> notes = new ArrayList<>(RunNotes.read(run.notes()));
+        pulled.removeIf(f -> changedSincePull(f, notes));
+        RunNotes.write(run.notes(), notes);
         pulled.sort(Comparator.comparing(PulledFile::modifiedAt).thenComparing(PulledFile::relativePath));
         LakeWriter.discard(run.lakeValues(), run.runId());
         Map<String, FileOutcome> outcomes = new ConcurrentHashMap<>();
@@ -105,6 +110,25 @@ public final class NormaliseTasklet implements Tasklet {
         contribution.getStepExecution().setReadCount(read);
         contribution.incrementWriteCount(outcomes.values().stream().mapToLong(FileOutcome::rowsAccepted).sum());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A file that vanished or changed after the pull step listed it is left for a later run (a restart
+     * may come days later): taking it now would record a hash its rows do not match.
+     */
+    private static boolean changedSincePull(PulledFile f, List<String> notes) {
+        if (f.refused() && f.charset() == null) {
+            return false; // refused unread (a link out of the inbox, a file too large): nothing to read now
+        }
+        try {
+            if (Files.size(f.path()) == f.sizeBytes() && Files.getLastModifiedTime(f.path()).toInstant().equals(f.modifiedAt())) {
+                return false;
+            }
+            notes.add("left " + f.relativePath() + " for a later run: it changed after it was pulled");
+        } catch (IOException e) {
+            notes.add("left " + f.relativePath() + " for a later run: it vanished after it was pulled");
+        }
+        return true;
     }
 
     private Optional<Layout> detect(PulledFile f, Map<String, FileOutcome> outcomes, Consumer<Rejection> rejections,

@@ -14,8 +14,9 @@ import vn.memberstat.common.ReasonCode;
 /**
  * Checks new registry rows against each other and the registry already loaded. A row that repeats a
  * known version is a duplicate; one with the same code and {@code valid_from} but other attributes
- * corrects that version; anything else must not overlap its code's other versions, and its parent
- * must be active, one level up or more, on its {@code valid_from}.
+ * corrects that version, unless both come from the same file (then it overlaps it); anything else
+ * must not overlap its code's other versions, and its parent must be active, one level up or more,
+ * on its {@code valid_from}.
  */
 public final class RegistryNormaliser {
     public static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -69,6 +70,16 @@ public final class RegistryNormaliser {
             if (corrected != null && c.quarantineKey() != null) {
                 continue; // an older row retried from quarantine never corrects a newer one
             }
+            Accepted sameFile = corrected == null ? null : accepted.stream()
+                    .filter(a -> a.version() == corrected && a.submissionId().equals(c.submissionId()))
+                    .findFirst().orElse(null);
+            if (sameFile != null) {
+                // Within one file neither row is later than the other, so this one cannot correct that one.
+                rejections.add(reject(c, "validity " + v.validFrom() + ".." + (v.validTo() == null ? "" : v.validTo())
+                        + " overlaps line " + sameFile.lineNumber() + " of this file, which gives " + v.code()
+                        + " from the same valid_from with other attributes"));
+                continue;
+            }
             UnitVersion clash = versions.stream()
                     .filter(o -> o != corrected && o.overlaps(v.validFrom(), v.lastDay()))
                     .findFirst().orElse(null);
@@ -82,8 +93,8 @@ public final class RegistryNormaliser {
                 continue;
             }
             if (corrected != null) {
+                // a row of an earlier file of this run stays accepted (loaded, then corrected): the load keeps the latest
                 versions.remove(corrected);
-                accepted.removeIf(a -> a.version() == corrected);
             }
             versions.add(v);
             accepted.add(new Accepted(v, c.submissionId(), c.lineNumber(), c.quarantineKey()));

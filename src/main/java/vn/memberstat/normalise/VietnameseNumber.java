@@ -78,6 +78,6 @@ public final class VietnameseNumber {
     }
 
     private static RowRejectedException bad(String text, String why) {
-        return new RowRejectedException(ReasonCode.BAD_VALUE, "value '" + text + "': " + why);
+        return new RowRejectedException(ReasonCode.BAD_VALUE, "value '" + (text == null ? "" : text) + "': " + why);
     }
 }

@@ -17,9 +17,10 @@ import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
 /**
- * Lists the {@code *.csv} files under the inbox, at any depth, in path order. Symbolic links are
- * followed only where they stay inside the inbox; a file modified too recently may still be being
- * written and is left for the next run.
+ * Lists the {@code *.csv} files under the inbox, at any depth, in path order. Symbolic links to files
+ * are followed only where they stay inside the inbox, and the file read is the one checked; links to
+ * directories are not followed. A file modified too recently may still be being written and is left
+ * for the next run. Everything left alone gets a note saying why.
  */
 public final class InboxScanner {
     /** A file to take; {@code outsideTarget} is set for a link out of the inbox, which is refused unread. */
@@ -44,22 +45,37 @@ public final class InboxScanner {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String relative = root.relativize(file).toString().replace('\\', '/');
                     if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                        if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
+                            noteDirectoryLink(file, relative);
+                        }
                         return FileVisitResult.CONTINUE;
                     }
-                    String relative = root.relativize(file).toString().replace('\\', '/');
                     try {
                         BasicFileAttributes target = attrs;
+                        Path read = file;
                         if (attrs.isSymbolicLink()) {
-                            Path real = file.toRealPath();
+                            Path real;
+                            try {
+                                real = file.toRealPath();
+                            } catch (NoSuchFileException e) {
+                                notes.add("skipped " + relative + ": symbolic link to a file that does not exist");
+                                return FileVisitResult.CONTINUE;
+                            }
                             if (!real.startsWith(root)) {
                                 notes.add("refused " + relative + ": symbolic link to " + real + " outside the inbox; not read");
                                 files.add(new Found(file, relative, 0, attrs.lastModifiedTime().toInstant(), real));
                                 return FileVisitResult.CONTINUE;
                             }
                             target = Files.readAttributes(real, BasicFileAttributes.class);
+                            // read the file that was checked, not whatever the link points to later
+                            read = real;
                         }
                         if (!target.isRegularFile()) {
+                            if (target.isDirectory()) {
+                                noteDirectoryLink(file, relative);
+                            }
                             return FileVisitResult.CONTINUE;
                         }
                         Instant modified = target.lastModifiedTime().toInstant();
@@ -68,13 +84,26 @@ public final class InboxScanner {
                                     + ", less than " + settleSeconds + " s ago (memberstat.settle-seconds)");
                             return FileVisitResult.CONTINUE;
                         }
-                        files.add(new Found(file, relative, target.size(), modified, null));
+                        files.add(new Found(read, relative, target.size(), modified, null));
                     } catch (NoSuchFileException e) {
                         notes.add("skipped " + relative + ": it vanished while the inbox was listed");
                     } catch (IOException e) {
                         notes.add("skipped " + relative + ": " + e.getMessage());
                     }
                     return FileVisitResult.CONTINUE;
+                }
+
+                /** Links to directories are not followed: the files of one inside the inbox are read where they are. */
+                private void noteDirectoryLink(Path link, String relative) {
+                    try {
+                        Path real = link.toRealPath();
+                        notes.add(real.startsWith(root)
+                                ? "skipped " + relative + ": symbolic link to the directory " + real
+                                        + " inside the inbox, whose files are read where they are"
+                                : "refused " + relative + ": symbolic link to the directory " + real + " outside the inbox; not read");
+                    } catch (IOException e) {
+                        notes.add("skipped " + relative + ": symbolic link to a directory that cannot be resolved: " + e.getMessage());
+                    }
                 }
 
                 @Override

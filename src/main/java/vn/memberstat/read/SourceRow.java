@@ -5,15 +5,21 @@ import org.apache.commons.csv.CSVFormat;
 
 /**
  * One physical record of a submission: the line it starts on (the header is line 1) and its fields.
- * {@code problem} is set when the record could not be used as a row at all (too long, malformed).
+ * {@code problem} is set when the record could not be used as a row at all (too long, malformed);
+ * {@code rawPrefix} then holds its raw text and {@code problemDetail}, where known, why it could not be split.
  */
-public record SourceRow(long lineNumber, List<String> fields, CSVFormat format, Problem problem, String rawPrefix) {
+public record SourceRow(long lineNumber, List<String> fields, CSVFormat format, Problem problem, String rawPrefix,
+        String problemDetail) {
     public static final int RAW_LINE_CHARS = 2000;
 
     public enum Problem { LINE_TOO_LONG, MALFORMED }
 
     public SourceRow {
         fields = fields == null ? List.of() : fields;
+    }
+
+    public SourceRow(long lineNumber, List<String> fields, CSVFormat format, Problem problem, String rawPrefix) {
+        this(lineNumber, fields, format, problem, rawPrefix, null);
     }
 
     public String field(int index) {

@@ -22,43 +22,61 @@ import vn.memberstat.common.TextFold;
  * Streams the records of one submission with Commons CSV: skips a byte-order mark, decodes with
  * the charset the pull step found, picks {@code ;} or {@code ,} from the header line, and
  * normalises every field to NFC. Never holds more than one record in memory.
+ *
+ * <p>A record Commons CSV cannot split (text after a closing quote, a quote that is never closed)
+ * becomes one {@link SourceRow.Problem#MALFORMED} row holding its raw text. Reading goes on after
+ * it, with the line numbers kept: only a quote that is never closed takes the rest of the file.
  */
 public final class SubmissionReader implements Closeable {
     private static final int SNIFF_CHARS = 1 << 16;
-    private final BufferedReader reader;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private static final int BUFFER_CHARS = 1 << 16;
+    private final Path file;
+    private final Charset charset;
+    private final int bomBytes;
     private final CSVFormat format;
     private final int maxLineChars;
     private final List<String> header;
+    private BufferedReader reader;
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
+    /** Physical lines before the current parser's first line: it restarts after a malformed record. */
+    private long lineOffset;
     private long lastLine;
     private boolean finished;
 
     public SubmissionReader(Path file, Charset charset, int bomBytes, int maxLineChars) throws IOException {
+        this.file = file;
+        this.charset = charset;
+        this.bomBytes = bomBytes;
         this.maxLineChars = maxLineChars;
-        InputStream in = Files.newInputStream(file);
+        this.reader = open();
+        SourceRow first;
         try {
-            in.skipNBytes(bomBytes);
-            this.reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
-            char delimiter = sniffDelimiter(reader);
             this.format = CSVFormat.RFC4180.builder()
-                    .setDelimiter(delimiter)
+                    .setDelimiter(sniffDelimiter(reader))
                     .setIgnoreEmptyLines(false)
                     .setTrim(false)
                     .get();
-            this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-            this.records = parser.iterator();
+            startParser();
+            first = next();
         } catch (IOException | RuntimeException e) {
-            in.close();
+            reader.close();
             throw e;
         }
-        SourceRow first = next();
-        this.header = first == null || first.problem() != null ? List.of() : first.fields();
+        if (first == null) {
+            this.header = List.of();
+        } else if (first.problem() != null) {
+            // A header that cannot be split is kept as its raw text: one field, which matches no layout.
+            this.header = List.of(first.raw());
+        } else {
+            this.header = first.fields();
+        }
     }
 
-    /** The header fields in NFC, or an empty list for an empty file. */
+    /**
+     * The header fields in NFC; an empty list for an empty file. A header row that cannot be split
+     * into fields is returned as one field holding its raw text, so that it matches no layout.
+     */
     public List<String> header() {
         return header;
     }
@@ -67,7 +85,7 @@ public final class SubmissionReader implements Closeable {
         return format;
     }
 
-    /** The next record, or null at the end of the file. A malformed record ends the file. */
+    /** The next record, or null at the end of the file. */
     public SourceRow next() {
         if (finished) {
             return null;
@@ -81,13 +99,9 @@ public final class SubmissionReader implements Closeable {
             }
             record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-            // Commons CSV fails here on an unterminated quote: the rest of the file belongs to that record.
-            finished = true;
-            return new SourceRow(start, List.of(), format, SourceRow.Problem.MALFORMED,
-                    "(unparseable from line " + start + " to the end of the file: " + rootMessage(e) + ")");
+            return malformed(start, rootMessage(e));
         }
-        lastLine = parser.getCurrentLineNumber();
-        List<String> fields = new ArrayList<>(record.size());
+        lastLine = lineOffset + parser.getCurrentLineNumber();
         long chars = record.size() - 1L;
         for (String value : record) {
             chars += value.length();
@@ -97,10 +111,167 @@ public final class SubmissionReader implements Closeable {
             return new SourceRow(start, List.of(), format, SourceRow.Problem.LINE_TOO_LONG,
                     prefix.substring(0, Math.min(prefix.length(), SourceRow.RAW_LINE_CHARS)) + "…");
         }
+        List<String> fields = new ArrayList<>(record.size());
         for (String value : record) {
             fields.add(TextFold.nfc(value));
         }
         return new SourceRow(start, fields, format, null, null);
+    }
+
+    /**
+     * The record starting on line {@code start} could not be split. Reads it again from the file to
+     * find where it ends and what it says, then goes on with a new parser after it.
+     */
+    private SourceRow malformed(long start, String why) {
+        closeParser();
+        BadRecord bad;
+        try {
+            reader = open();
+            skipLines(reader, start - 1);
+            bad = BadRecord.scan(reader, format.getDelimiterString().charAt(0), SourceRow.RAW_LINE_CHARS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " again after the malformed record on line " + start, e);
+        }
+        long end = start + bad.lineBreaksInside();
+        lastLine = end;
+        String where = end == start ? "line " + start : "lines " + start + " to " + end;
+        String detail = bad.endOfFile() && bad.openQuote()
+                ? "a quote opened on line " + start + " is never closed, so " + where + " (the rest of the file) are one field: " + why
+                : where + " cannot be split into fields: " + why;
+        if (bad.endOfFile()) {
+            finished = true;
+        } else {
+            lineOffset = end;
+            startParser();
+        }
+        return new SourceRow(start, List.of(), format, SourceRow.Problem.MALFORMED, bad.raw(), detail);
+    }
+
+    /**
+     * The file's text after its byte-order mark. A second mark, as tools write when they add one to a
+     * file that has one already, is skipped too: it would otherwise hide the first column's name.
+     */
+    private BufferedReader open() throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(bomBytes);
+            BufferedReader text = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER_CHARS);
+            text.mark(1);
+            while (text.read() == '\uFEFF') {
+                text.mark(1);
+            }
+            text.reset();
+            return text;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private void startParser() throws UncheckedIOException {
+        try {
+            this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        this.records = parser.iterator();
+    }
+
+    private void closeParser() {
+        try {
+            parser.close();
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + file, e);
+        }
+    }
+
+    /** Skips {@code lines} physical lines; CR, LF and CRLF each end one, as Commons CSV counts them. */
+    private static void skipLines(BufferedReader reader, long lines) throws IOException {
+        long seen = 0;
+        while (seen < lines) {
+            int c = reader.read();
+            if (c < 0) {
+                return;
+            }
+            if (c == '\n') {
+                seen++;
+            } else if (c == '\r') {
+                seen++;
+                skipLineFeed(reader);
+            }
+        }
+    }
+
+    private static void skipLineFeed(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\n') {
+            reader.reset();
+        }
+    }
+
+    /**
+     * Where a record that Commons CSV could not split ends, following RFC 4180 as Commons CSV does:
+     * a quote opens a quoted field only at the start of a field, and a line break ends the record
+     * only outside quotes. Keeps the first {@code keep} characters as the raw text.
+     */
+    private record BadRecord(String raw, long lineBreaksInside, boolean endOfFile, boolean openQuote) {
+        private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN }
+
+        static BadRecord scan(BufferedReader reader, char delimiter, int keep) throws IOException {
+            StringBuilder raw = new StringBuilder();
+            State state = State.FIELD_START;
+            long breaks = 0;
+            boolean truncated = false;
+            boolean lastWasBreak = false;
+            while (true) {
+                int c = reader.read();
+                if (c < 0) {
+                    // a line break just before the end of the file starts no further line
+                    long lines = lastWasBreak ? breaks - 1 : breaks;
+                    return new BadRecord(text(raw, truncated), lines, true, state == State.QUOTED);
+                }
+                boolean lineBreak = c == '\r' || c == '\n';
+                lastWasBreak = lineBreak;
+                if (lineBreak && state != State.QUOTED) {
+                    if (c == '\r') {
+                        skipLineFeed(reader);
+                    }
+                    return new BadRecord(text(raw, truncated), breaks, false, false);
+                }
+                if (raw.length() < keep) {
+                    raw.append((char) c);
+                } else {
+                    truncated = true;
+                }
+                if (lineBreak) {
+                    breaks++;
+                    if (c == '\r') {
+                        reader.mark(1);
+                        if (reader.read() == '\n') {
+                            if (raw.length() < keep) {
+                                raw.append('\n');
+                            }
+                        } else {
+                            reader.reset();
+                        }
+                    }
+                    continue;
+                }
+                state = switch (state) {
+                    case FIELD_START -> c == '"' ? State.QUOTED : c == delimiter ? State.FIELD_START : State.UNQUOTED;
+                    case UNQUOTED -> c == delimiter ? State.FIELD_START : State.UNQUOTED;
+                    case QUOTED -> c == '"' ? State.QUOTE_SEEN : State.QUOTED;
+                    case QUOTE_SEEN -> c == '"' ? State.QUOTED : c == delimiter ? State.FIELD_START : State.UNQUOTED;
+                };
+            }
+        }
+
+        private static String text(StringBuilder raw, boolean truncated) {
+            return TextFold.nfc(raw.toString()) + (truncated ? "…" : "");
+        }
     }
 
     private static String rootMessage(Throwable e) {

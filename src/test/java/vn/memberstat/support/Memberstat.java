@@ -35,11 +35,13 @@ public final class Memberstat {
 
     public record Result(int exitCode, String out, String err) {}
 
+    /** Runs a command in this JVM; {@code nightly} takes files at once (settle-seconds 0) unless the arguments set it. */
     public static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        if (args.length > 0 && args[0].equals("nightly")) {
+        if (args.length > 0 && args[0].equals("nightly")
+                && all.stream().noneMatch(a -> a.startsWith("--memberstat.settle-seconds="))) {
             all.add("--memberstat.settle-seconds=0");
         }
         int code = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),

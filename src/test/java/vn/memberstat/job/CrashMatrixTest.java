@@ -1,0 +1,116 @@
+package vn.memberstat.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.memberstat.support.Memberstat.count;
+import static vn.memberstat.support.Memberstat.query;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import vn.memberstat.support.Memberstat;
+import vn.memberstat.support.MemberstatProcess;
+
+/**
+ * A nightly run halted in the middle of each stage (memberstat.crash-at, in a JVM of its own, as
+ * kill -9 would), then run again for the same date: the warehouse equals the one an uninterrupted
+ * run makes on the same inbox, and nothing temporary is left behind.
+ */
+final class CrashMatrixTest {
+    private static final String DATE = "2026-06-30";
+    /** Each table as an analyst reads it, without the columns that record when a run did something. */
+    private static final Map<String, String> TABLES = tables();
+    @TempDir
+    static Path temp;
+    private static Path inbox;
+    private static Map<String, List<String>> uninterrupted;
+
+    private static Map<String, String> tables() {
+        Map<String, String> t = new LinkedHashMap<>();
+        for (String table : List.of("fct_reported_value", "fct_value", "fct_flow_ytd", "fct_flow_month", "fct_stock", "fct_quota",
+                "dq_finding_row", "registry_version", "dim_unit", "etl_scope")) {
+            t.put(table, "select * from " + table + " order by all");
+        }
+        // load.sql lists the values of a conflicting duplicate in no fixed order ("3.0 / 2.0" or "2.0 / 3.0"),
+        // so they are compared as a sorted list
+        t.put("quarantine_row", """
+                select * replace (case when reason_code = 'CONFLICTING_DUPLICATE'
+                    then regexp_replace(detail, 'gives (.*) for ', 'gives ' || array_to_string(list_sort(string_split(
+                         regexp_extract(detail, 'gives (.*) for ', 1), ' / ')), ' / ') || ' for ')
+                    else detail end as detail)
+                from quarantine_row order by all""");
+        t.put("dim_submission", "select * exclude (pulled_at) from dim_submission order by all");
+        t.put("etl_run", "select * exclude (loaded_at, derived_at, checked_at) from etl_run order by all");
+        return t;
+    }
+
+    @BeforeAll
+    static void runUninterrupted() {
+        inbox = Memberstat.copySample(temp.resolve("inbox"));
+        Path home = temp.resolve("uninterrupted");
+        Memberstat.Result run = Memberstat.nightly(home, inbox, DATE);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        uninterrupted = snapshot(home);
+        assertThat(uninterrupted.get("fct_reported_value")).hasSize(284);
+        assertThat(uninterrupted.get("quarantine_row")).hasSize(14);
+        assertThat(uninterrupted.get("dq_finding_row")).hasSize(5);
+    }
+
+    @ParameterizedTest(name = "crash at {0}")
+    @EnumSource(Stage.class)
+    void aRunKilledInAStageLeavesNoTraceOnceRunAgain(Stage stage) throws IOException {
+        Path home = temp.resolve("crash-" + stage.stepName());
+
+        MemberstatProcess.Finished crashed = MemberstatProcess.nightly(temp.resolve("logs"), stage.stepName(), home, inbox, DATE,
+                "--memberstat.crash-at=" + stage.stepName()).await();
+
+        assertThat(crashed.exitCode()).as(crashed.err()).isEqualTo(FaultInjector.CRASH_EXIT_CODE);
+        assertThat(crashed.err()).contains("crashing at stage " + stage.stepName());
+        assertThat(home.resolve("warehouse.duckdb")).as("nothing is published by a run that died").doesNotExist();
+        List<String> leftBehind = leftovers(home).stream().map(Path::toString).toList();
+        switch (stage) {
+            case NORMALISE, LAKE -> assertThat(leftBehind).as("the crash left the lake files it was writing")
+                    .isNotEmpty().allMatch(f -> f.startsWith("lake/values/year=") && f.endsWith("/run-" + DATE + ".parquet.tmp"));
+            case PUBLISH -> assertThat(leftBehind).as("the crash left the copy it was publishing")
+                    .containsExactly(".warehouse.duckdb.publishing");
+            default -> assertThat(leftBehind).isEmpty();
+        }
+
+        Memberstat.Result again = Memberstat.nightly(home, inbox, DATE);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("COMPLETED").contains("(restarted after a run that died)")
+                .contains("read 330 = loaded 315 + quarantined 14 + duplicate 1");
+        Map<String, List<String>> tables = snapshot(home);
+        for (String table : TABLES.keySet()) {
+            assertThat(tables.get(table)).as(table + " after a crash at " + stage.stepName())
+                    .containsExactlyElementsOf(uninterrupted.get(table));
+        }
+        assertThat(count(home, "select * from dim_submission where rows_read <> rows_loaded + rows_quarantined + rows_duplicate"))
+                .isZero();
+        assertThat(leftovers(home)).as("temporary files").isEmpty();
+    }
+
+    private static Map<String, List<String>> snapshot(Path home) {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        TABLES.forEach((table, sql) -> tables.put(table, query(home, sql).stream().map(Object::toString).toList()));
+        return tables;
+    }
+
+    /** Lake files still under their temporary name, and a published copy never renamed into place. */
+    private static List<Path> leftovers(Path home) throws IOException {
+        try (Stream<Path> files = Files.walk(home)) {
+            return files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".tmp") || name.startsWith(".warehouse.duckdb.publishing");
+            }).map(home::relativize).toList();
+        }
+    }
+}

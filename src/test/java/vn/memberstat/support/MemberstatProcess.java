@@ -1,0 +1,103 @@
+package vn.memberstat.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a memberstat command in a JVM of its own, on the test class path, for what one process
+ * cannot show: a run that halts its JVM (crash-at) and two runs competing for one home.
+ */
+public final class MemberstatProcess {
+    private static final String MAIN = "vn.memberstat.MemberstatApplication";
+    private static final Duration TIME_LIMIT = Duration.ofMinutes(3);
+    private final Process process;
+    private final Path out;
+    private final Path err;
+    private final Instant started;
+    private final CompletableFuture<Instant> ended;
+
+    private MemberstatProcess(Process process, Path out, Path err, Instant started) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+        this.started = started;
+        this.ended = process.onExit().thenApply(p -> Instant.now());
+    }
+
+    /** What the process did: its exit code, output, pid and how long it ran. */
+    public record Finished(int exitCode, String out, String err, long pid, Instant startedAt, Instant endedAt) {
+        public Duration wallTime() {
+            return Duration.between(startedAt, endedAt);
+        }
+    }
+
+    /** Starts {@code args} (a command and its options); standard output and error go to files in {@code logs}. */
+    public static MemberstatProcess start(Path logs, String name, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), MAIN));
+        command.addAll(Arrays.asList(args));
+        try {
+            Files.createDirectories(logs);
+            Path out = logs.resolve(name + ".out");
+            Path err = logs.resolve(name + ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().remove("MEMBERSTAT_HOME");
+            builder.environment().remove("MEMBERSTAT_INBOX");
+            return new MemberstatProcess(builder.start(), out, err, Instant.now());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** {@code nightly} in its own JVM, files taken at once (settle-seconds 0), with extra settings. */
+    public static MemberstatProcess nightly(Path logs, String name, Path home, Path inbox, String date, String... settings) {
+        List<String> args = new ArrayList<>(List.of("nightly", "--home", home.toString(), "--inbox", inbox.toString(),
+                "--date", date, "--memberstat.settle-seconds=0"));
+        args.addAll(Arrays.asList(settings));
+        return start(logs, name, args.toArray(String[]::new));
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits for the process to end (at most three minutes, then kills it and fails). */
+    public Finished await() {
+        try {
+            if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("memberstat process " + process.pid() + " still ran after " + TIME_LIMIT + ": " + read(err));
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for process " + process.pid(), e);
+        }
+        return new Finished(process.exitValue(), read(out), read(err), process.pid(), started, ended.join());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}
