@@ -33,7 +33,9 @@ select getvariable('run_id'), v.submission_id, f.file_path, v.line_number,
        'CONFLICTING_DUPLICATE',
        'the submission gives ' || c.values_seen || ' for ' || v.unit_code || ' ' || v.period || ' '
            || v.indicator_code || '/' || v.category_code || '; none is loaded',
-       v.unit_code, v.period, v.indicator_code, v.category_code, cast(v.value as varchar), v.comment
+       v.unit_code, v.period, v.indicator_code, v.category_code,
+       case when v.value = floor(v.value) then cast(cast(v.value as bigint) as varchar) else cast(v.value as varchar) end,
+       v.comment
 from stage_fresh v
 join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
 join stage_file f using (submission_id);
