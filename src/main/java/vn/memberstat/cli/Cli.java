@@ -41,6 +41,8 @@ public final class Cli {
                 case "sql" -> new SqlCommand(out, err, in).run(options);
                 case "rejects" -> new RejectsCommand(out).run(options);
                 case "generate" -> new GenerateCommand(out).run(options);
+                case "bench-duckdb-csv" -> new BenchCommands(out).duckdbCsv(options);
+                case "bench-query" -> new BenchCommands(out).query(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
