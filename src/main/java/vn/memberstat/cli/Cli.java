@@ -24,6 +24,8 @@ public final class Cli {
               sql      [--format table|csv|json] [QUERY]   query the published warehouse (read-only); no QUERY: a prompt
               rejects  [--run ID] [--reason CODE] [--unit CODE] [--all]
                                                            quarantined rows as CSV, with the raw line, to send back
+              generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
+                       [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
 
             every command takes --home DIR (default $MEMBERSTAT_HOME, else ./data)
             settings: --memberstat.max-file-bytes=N, --memberstat.settle-seconds=N, --memberstat.workers=N, ...
@@ -39,6 +41,9 @@ public final class Cli {
                 case "status" -> new StatusCommand(out).run(options);
                 case "sql" -> new SqlCommand(out, err, in).run(options);
                 case "rejects" -> new RejectsCommand(out).run(options);
+                case "generate" -> new GenerateCommand(out).run(options);
+                case "bench-duckdb-csv" -> new BenchCommands(out).duckdbCsv(options);
+                case "bench-query" -> new BenchCommands(out).query(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

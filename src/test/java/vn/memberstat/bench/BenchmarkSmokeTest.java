@@ -1,0 +1,99 @@
+package vn.memberstat.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.memberstat.cli.Cli;
+
+/**
+ * The benchmark's Java side in a small configuration, so it cannot rot: DuckDB's baseline over a
+ * generated inbox and over a backfill file, the nightly run over the backfill, the attainment query
+ * timer, and the script's own syntax and help.
+ */
+final class BenchmarkSmokeTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void baselineReadsEveryGeneratedValue() throws IOException {
+        Path inbox = tmp.resolve("inbox");
+        run("generate", "--provinces", "1", "--grassroots-per-province", "40", "--months", "2024-12..2025-01", "--out", inbox.toString());
+        Map<String, String> generated = properties(Files.readString(inbox.resolve("generated.properties")));
+
+        Map<String, String> baseline = properties(run("bench-duckdb-csv", "--out", tmp.resolve("baseline").toString(), inbox.toString()));
+
+        assertThat(baseline.get("value_rows")).isEqualTo(generated.get("values"));
+        assertThat(baseline.get("registry_rows")).isEqualTo(generated.get("registry_rows"));
+        assertThat(baseline).containsEntry("files", generated.get("files")).containsEntry("unknown_files", "0");
+        assertThat(Files.size(tmp.resolve("baseline").resolve("values.parquet"))).isPositive();
+    }
+
+    @Test
+    void backfillFileLoadsAndTheAttainmentViewIsTimed() throws IOException {
+        Path backfill = tmp.resolve("backfill");
+        Path home = tmp.resolve("home");
+        run("generate", "--provinces", "1", "--grassroots-per-province", "40", "--months", "2024-01..2030-12",
+                "--backfill-rows", "5000", "--out", backfill.toString());
+        Map<String, String> generated = properties(Files.readString(backfill.resolve("generated.properties")));
+        Path file = backfill.resolve("backfill").resolve("backfill.csv");
+        assertThat(Files.readAllLines(file)).hasSize(5001);
+
+        Map<String, String> baseline = properties(run("bench-duckdb-csv", "--out", tmp.resolve("baseline").toString(), file.toString()));
+        String nightly = run("nightly", "--home", home.toString(), "--inbox", backfill.toString(), "--date", "2024-05-05",
+                "--memberstat.settle-seconds=0", "--memberstat.max-file-bytes=2147483648");
+        Map<String, String> query = properties(run("bench-query", "--db", home.resolve("warehouse.duckdb").toString(), "--reps", "3",
+                "select * from v_admission_attainment where year = 2024"));
+
+        assertThat(baseline).containsEntry("value_rows", "5000").containsEntry("files", "1");
+        assertThat(nightly).contains("COMPLETED")
+                .contains("rows     read " + (5000 + Long.parseLong(generated.get("registry_rows"))) + " ");
+        assertThat(Long.parseLong(query.get("rows"))).isEqualTo(40);
+        assertThat(query).containsKeys("run_1_ms", "run_3_ms", "median_ms");
+    }
+
+    @Test
+    void scriptParsesAndExplainsItself() throws Exception {
+        Path script = Path.of("bench", "run").toAbsolutePath();
+        assertThat(script).isExecutable();
+
+        Process syntax = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        Process help = new ProcessBuilder("bash", script.toString(), "--help").redirectErrorStream(true).start();
+
+        assertThat(syntax.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(syntax.exitValue()).as(new String(syntax.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        assertThat(help.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--provinces").contains("--reps");
+        assertThat(help.exitValue()).isZero();
+    }
+
+    private static String run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]));
+        assertThat(code).as("%s: %s", args[0], err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> properties(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : text.split("\\R")) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        return values;
+    }
+}
