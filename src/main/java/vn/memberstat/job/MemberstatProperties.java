@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settleSeconds files modified more recently are left for the next run, since they may still be being written
  * @param workers threads reading files; 0 means one per core
  * @param zone the time zone of submission times, for "received by the 5th"
+ * @param duckdbMemory DuckDB's memory limit in the nightly process; beyond it DuckDB spills to disk
  * @param failAt a stage name: the run throws there (for restart tests and drills)
  * @param crashAt a stage name: the process halts there at once, as under kill -9 (for crash tests)
  */
@@ -28,6 +29,7 @@ public record MemberstatProperties(
         @DefaultValue("5") long settleSeconds,
         @DefaultValue("0") int workers,
         @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
+        @DefaultValue("400MB") String duckdbMemory,
         @DefaultValue("") String failAt,
         @DefaultValue("") String crashAt) {
 

@@ -37,7 +37,7 @@ public class NightlyJobConfig {
 
     @Bean(destroyMethod = "close")
     WorkingWarehouse workingWarehouse(MemberstatProperties properties) {
-        return new WorkingWarehouse(properties.home());
+        return new WorkingWarehouse(properties.home(), properties.duckdbMemory());
     }
 
     @Bean

@@ -17,9 +17,11 @@ import vn.memberstat.read.SubmissionReader;
  */
 public final class DataFileNormaliser {
     private final ValueNormaliser normaliser;
+    private final ReportFormColumns.Binder forms;
 
     public DataFileNormaliser(ValueNormaliser normaliser) {
         this.normaliser = normaliser;
+        this.forms = new ReportFormColumns.Binder(normaliser.catalogue());
     }
 
     public FileOutcome process(String submissionId, String filePath, Layout layout, SubmissionReader reader,
@@ -87,7 +89,7 @@ public final class DataFileNormaliser {
 
     private void readForm(String submissionId, String filePath, SubmissionReader reader, Consumer<NormalisedValue> values,
             Consumer<Rejection> rejections, Counter counter) {
-        ReportFormColumns form = ReportFormColumns.bind(normaliser.catalogue(), reader.header());
+        ReportFormColumns form = forms.bind(reader.header());
         List<ReportFormColumns.Column> columns = form.columns();
         SourceRow row;
         while ((row = reader.next()) != null) {

@@ -79,7 +79,7 @@ public final class NormaliseTasklet implements Tasklet {
         pulled.sort(Comparator.comparing(PulledFile::modifiedAt).thenComparing(PulledFile::relativePath));
         LakeWriter.discard(run.lakeValues(), run.runId());
         Map<String, FileOutcome> outcomes = new ConcurrentHashMap<>();
-        Map<String, List<String>> headers = new HashMap<>();
+        Map<String, List<String>> headers = new ConcurrentHashMap<>();
         List<QuarantineRetry.Row> retries = QuarantineRetry.pending(warehouse.connection());
         try (ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE)) {
             Consumer<Rejection> rejections = r -> {
@@ -88,14 +88,25 @@ public final class NormaliseTasklet implements Tasklet {
                 }
             };
             Map<PulledFile, Layout> layouts = new LinkedHashMap<>();
-            for (PulledFile f : pulled) {
-                if (f.refused()) {
-                    outcomes.put(f.submissionId(), FileOutcome.refused(f.submissionId(), null, f.refusal(), f.refusalDetail()));
-                    rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), f.refusal(), f.refusalDetail()));
-                    continue;
+            List<Future<Optional<Layout>>> detected = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(properties.workerThreads());
+            try {
+                for (PulledFile f : pulled) {
+                    if (f.refused()) {
+                        outcomes.put(f.submissionId(), FileOutcome.refused(f.submissionId(), null, f.refusal(), f.refusalDetail()));
+                        rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), f.refusal(), f.refusalDetail()));
+                        detected.add(null);
+                    } else {
+                        detected.add(pool.submit(() -> detect(f, outcomes, rejections, headers)));
+                    }
                 }
-                Optional<Layout> layout = detect(f, outcomes, rejections, headers);
-                layout.ifPresent(l -> layouts.put(f, l));
+                for (int i = 0; i < pulled.size(); i++) {
+                    Optional<Layout> layout = detected.get(i) == null ? Optional.empty() : await(detected.get(i));
+                    PulledFile f = pulled.get(i);
+                    layout.ifPresent(l -> layouts.put(f, l));
+                }
+            } finally {
+                pool.shutdownNow();
             }
             UnitRegistry registry = normaliseRegistry(run, layouts, outcomes, rejections, retries);
             ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry, run.runDate());
@@ -273,18 +284,23 @@ public final class NormaliseTasklet implements Tasklet {
                 }));
             }
             for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new MemberstatException(ErrorCode.STORAGE, "reading a submission failed: " + cause, cause);
-                }
+                await(future);
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The task's result; its failure rethrown as it was, or with the file it concerns. */
+    private static <T> T await(Future<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new MemberstatException(ErrorCode.STORAGE, "reading a submission failed: " + cause, cause);
         }
     }
 

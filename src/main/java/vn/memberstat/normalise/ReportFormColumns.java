@@ -31,6 +31,31 @@ public final class ReportFormColumns {
         this.commentIndex = commentIndex;
     }
 
+    /**
+     * Binds report-form headers, remembering each distinct header: a national month brings tens of
+     * thousands of forms with a handful of different headers.
+     */
+    public static final class Binder {
+        private final Catalogue catalogue;
+        private final java.util.concurrent.ConcurrentHashMap<List<String>, ReportFormColumns> bound =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        public Binder(Catalogue catalogue) {
+            this.catalogue = catalogue;
+        }
+
+        public ReportFormColumns bind(List<String> header) {
+            ReportFormColumns columns = bound.get(header);
+            if (columns == null) {
+                columns = ReportFormColumns.bind(catalogue, header);
+                if (bound.size() < 10_000) {
+                    bound.put(List.copyOf(header), columns);
+                }
+            }
+            return columns;
+        }
+    }
+
     public static ReportFormColumns bind(Catalogue catalogue, List<String> header) {
         List<Indicator> byLabelLength = catalogue.indicators().stream()
                 .sorted(Comparator.comparingInt((Indicator i) -> TextFold.fold(i.labelVi()).length()).reversed())

@@ -50,9 +50,8 @@ public final class ValueNormaliser {
         if (s.isEmpty()) {
             return indicator.defaultCategory();
         }
-        String folded = TextFold.fold(s);
         Optional<Indicator.Category> found = indicator.category(s.toLowerCase(Locale.ROOT))
-                .or(() -> indicator.categories().stream().filter(c -> TextFold.fold(c.labelVi()).equals(folded)).findFirst());
+                .or(() -> indicator.categories().stream().filter(c -> TextFold.fold(c.labelVi()).equals(TextFold.fold(s))).findFirst());
         return found.orElseThrow(() -> new RowRejectedException(ReasonCode.UNKNOWN_CATEGORY,
                 "category '" + s + "' is not a category of " + indicator.code() + " (" + indicator.categories().stream()
                         .map(Indicator.Category::code).toList() + ")"));

@@ -25,6 +25,15 @@ public final class FileInspector {
 
     public record Inspection(String sha256, Charset charset, int bomBytes, ReasonCode refusal, String detail) {}
 
+    /** Buffers reused by each thread: national inboxes hold tens of thousands of small files. */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private static final class Buffers {
+        final byte[] read = new byte[BUFFER];
+        final ByteBuffer bytes = ByteBuffer.allocate(BUFFER + 8);
+        final CharBuffer chars = CharBuffer.allocate(BUFFER + 8);
+    }
+
     public Inspection inspect(Path file, long sizeBytes, long maxBytes) throws IOException {
         MessageDigest sha = sha256();
         if (sizeBytes > maxBytes) {
@@ -33,7 +42,8 @@ public final class FileInspector {
                     "file has " + sizeBytes + " bytes; the limit is " + maxBytes + " (memberstat.max-file-bytes)");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[BUFFER];
+            Buffers buffers = BUFFERS.get();
+            byte[] buffer = buffers.read;
             int n = in.readNBytes(buffer, 0, buffer.length);
             int bom = 0;
             Charset charset = StandardCharsets.UTF_8;
@@ -49,8 +59,8 @@ public final class FileInspector {
             CharsetDecoder decoder = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            ByteBuffer bytes = ByteBuffer.allocate(BUFFER + 8);
-            CharBuffer chars = CharBuffer.allocate(BUFFER + 8);
+            ByteBuffer bytes = buffers.bytes.clear();
+            CharBuffer chars = buffers.chars.clear();
             long offset = 0;
             boolean anyText = false;
             String problem = null;
@@ -105,7 +115,7 @@ public final class FileInspector {
 
     private static void hash(Path file, MessageDigest sha) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[BUFFER];
+            byte[] buffer = BUFFERS.get().read;
             int n;
             while ((n = in.read(buffer)) > 0) {
                 sha.update(buffer, 0, n);

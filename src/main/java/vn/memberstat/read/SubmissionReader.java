@@ -29,7 +29,8 @@ import vn.memberstat.common.TextFold;
  */
 public final class SubmissionReader implements Closeable {
     private static final int SNIFF_CHARS = 1 << 16;
-    private static final int BUFFER_CHARS = 1 << 16;
+    /** Most submissions are a few kilobytes; the reader grows the buffer for a longer header line. */
+    private static final int BUFFER_CHARS = 1 << 13;
     private final Path file;
     private final Charset charset;
     private final int bomBytes;

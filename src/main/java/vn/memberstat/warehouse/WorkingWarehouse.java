@@ -27,10 +27,12 @@ public final class WorkingWarehouse implements AutoCloseable {
     /** The oldest storage format the warehouse is written in: DuckDB 1.2 and later, so 1.4 tools, open it. */
     public static final String STORAGE_VERSION = "v1.2.0";
     private final Path file;
+    private final String memoryLimit;
     private DuckDBConnection connection;
 
-    public WorkingWarehouse(Path home) {
+    public WorkingWarehouse(Path home, String memoryLimit) {
         this.file = home.resolve("work").resolve(CATALOG + ".duckdb");
+        this.memoryLimit = memoryLimit;
     }
 
     public Path file() {
@@ -47,6 +49,10 @@ public final class WorkingWarehouse implements AutoCloseable {
                 }
                 migrate();
                 connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                try (Statement s = connection.createStatement()) {
+                    // DuckDB runs inside this JVM: its share of the process's memory is bounded, the rest spills
+                    s.execute("set memory_limit = '" + memoryLimit.replace("'", "") + "'");
+                }
             } catch (IOException | SQLException e) {
                 throw new MemberstatException(ErrorCode.STORAGE, "cannot open the working warehouse " + file + ": " + e.getMessage(), e);
             }
