@@ -85,8 +85,8 @@ with children as (
     join dim_indicator i using (indicator_code)
     join dim_unit u
       on u.unit_code = v.unit_code
-     and u.valid_from <= last_day(make_date(v.end_year, v.end_month, 1))
-     and coalesce(u.valid_to, date '9999-12-31') >= last_day(make_date(v.end_year, v.end_month, 1))
+     and u.valid_from <= last_day(make_date(v.end_year, greatest(v.end_month, 1), 1))
+     and coalesce(u.valid_to, date '9999-12-31') >= last_day(make_date(v.end_year, greatest(v.end_month, 1), 1))
     join check_scope s on s.unit_code = u.parent_code and s.year = v.year
     where i.kind in ('flow', 'stock') and u.parent_code is not null
     group by u.parent_code, v.period, v.year, v.indicator_code, v.category_code

@@ -1,28 +1,47 @@
 -- Load one run's staged files into the warehouse. Runs in one transaction; the Java side has created
--- stage_value, stage_quarantine, stage_registry and stage_file, and set the variable run_id.
+-- stage_value (a view on the run's lake files), stage_quarantine, stage_registry and stage_file, and set
+-- the variable run_id. The values are read from Parquet where needed rather than copied into temp
+-- tables, so a 10-million-row backfill stays within DuckDB's memory limit.
 
 -- Rows new in this run; rows retried from quarantine carry their quarantine_key and were counted before.
-create or replace temp table stage_fresh as
+create or replace temp view stage_fresh as
 select * exclude (quarantine_key) from stage_value where quarantine_key is null;
+
+-- Keys given more than once in one submission. They are few, so the rest of the load joins a small table
+-- instead of ranking every row (a 10-million-row backfill stays within DuckDB's memory limit).
+create or replace temp table stage_repeat as
+select submission_id, unit_code, period, indicator_code, category_code,
+       count(distinct value) as distinct_values
+from stage_fresh
+group by submission_id, unit_code, period, indicator_code, category_code
+having count(*) > 1;
 
 -- Two different values for one key in one submission: every row of that key is quarantined.
 create or replace temp table stage_conflict as
-select submission_id, unit_code, period, indicator_code, category_code,
-       string_agg(distinct case when value = floor(value) then cast(cast(value as bigint) as varchar)
-                                else cast(value as varchar) end, ' / '
-                  order by case when value = floor(value) then cast(cast(value as bigint) as varchar)
-                                else cast(value as varchar) end) as values_seen
-from stage_fresh
-group by submission_id, unit_code, period, indicator_code, category_code
-having count(distinct value) > 1;
+select v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_code,
+       string_agg(distinct case when v.value = floor(v.value) then cast(cast(v.value as bigint) as varchar)
+                                else cast(v.value as varchar) end, ' / '
+                  order by case when v.value = floor(v.value) then cast(cast(v.value as bigint) as varchar)
+                                else cast(v.value as varchar) end) as values_seen
+from stage_fresh v
+join stage_repeat r using (submission_id, unit_code, period, indicator_code, category_code)
+where r.distinct_values > 1
+group by v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_code;
 
-create or replace temp table stage_kept as
+-- Identical repeats load once, as from their first line (two cells of one report-form line share it).
+create or replace temp view stage_kept as
 select v.*
 from stage_fresh v
-anti join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
-qualify row_number() over (
-    partition by v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_code
-    order by v.line_number) = 1;
+anti join stage_repeat r using (submission_id, unit_code, period, indicator_code, category_code)
+union all by name
+select v.submission_id, min(v.line_number) as line_number, v.unit_code, v.period, any_value(v.period_kind) as period_kind,
+       any_value(v.year) as year, any_value(v.start_month) as start_month, any_value(v.end_year) as end_year,
+       any_value(v.end_month) as end_month, v.indicator_code, v.category_code, any_value(v.value) as value,
+       arg_min(v.comment, v.line_number) as comment
+from stage_fresh v
+join stage_repeat r using (submission_id, unit_code, period, indicator_code, category_code)
+where r.distinct_values = 1
+group by v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_code;
 
 insert into quarantine_row (run_id, submission_id, file_path, line_number, raw_line, reason_code, detail,
                             unit_code, period, indicator, category, value_text, comment)
@@ -47,7 +66,7 @@ select getvariable('run_id'), submission_id, file_path, line_number, raw_line, r
 from stage_quarantine;
 
 -- Retried values join the loaded ones: together, everything this run adds to fct_reported_value.
-create or replace temp table stage_loaded as
+create or replace temp view stage_loaded as
 select * from stage_kept
 union all by name
 select * exclude (quarantine_key) from stage_value where quarantine_key is not null;
@@ -103,15 +122,21 @@ delete from fct_value v
 using touched_key t
 where v.unit_code = t.unit_code and v.period = t.period and v.indicator_code = t.indicator_code;
 
+create or replace temp table winner as
+select r.unit_code, r.period, r.indicator_code,
+       arg_max(r.submission_id, strftime(s.modified_at, '%Y%m%d%H%M%S.%g') || chr(1) || s.file_path || chr(1) || r.submission_id)
+           as submission_id
+from fct_reported_value r
+join touched_key t using (unit_code, period, indicator_code, year)
+join dim_submission s using (submission_id)
+group by r.unit_code, r.period, r.indicator_code;
+
 insert into fct_value
 select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
        r.end_month, r.indicator_code, r.category_code, r.value, r.comment, r.run_id, s.modified_at
 from fct_reported_value r
-join touched_key t using (unit_code, period, indicator_code)
-join dim_submission s using (submission_id)
-qualify dense_rank() over (
-    partition by r.unit_code, r.period, r.indicator_code
-    order by s.modified_at desc, s.file_path desc, s.submission_id desc) = 1;
+join winner w using (unit_code, period, indicator_code, submission_id)
+join dim_submission s using (submission_id);
 
 insert into etl_scope
 select distinct getvariable('run_id'), unit_code, year from touched_key;

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers threads reading files; 0 means one per core
  * @param zone the time zone of submission times, for "received by the 5th"
  * @param duckdbMemory DuckDB's memory limit in the nightly process; beyond it DuckDB spills to disk
+ * @param bucketRows derive and check work on buckets of units holding about this many values each
  * @param failAt a stage name: the run throws there (for restart tests and drills)
  * @param crashAt a stage name: the process halts there at once, as under kill -9 (for crash tests)
  */
@@ -29,7 +30,8 @@ public record MemberstatProperties(
         @DefaultValue("5") long settleSeconds,
         @DefaultValue("0") int workers,
         @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
-        @DefaultValue("400MB") String duckdbMemory,
+        @DefaultValue("600MB") String duckdbMemory,
+        @DefaultValue("3000000") long bucketRows,
         @DefaultValue("") String failAt,
         @DefaultValue("") String crashAt) {
 

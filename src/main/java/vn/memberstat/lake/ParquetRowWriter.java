@@ -15,7 +15,7 @@ import org.apache.parquet.io.OutputFile;
 /** A Parquet file of {@link ParquetTable} rows on the local file system, without Hadoop. */
 public final class ParquetRowWriter implements Closeable {
     /** Each open file buffers a row group: a backfill spanning many years opens one per year. */
-    private static final int ROW_GROUP_BYTES = 32 * 1024 * 1024;
+    private static final int ROW_GROUP_BYTES = 16 * 1024 * 1024;
     private final Path path;
     private final ParquetWriter<Object[]> writer;
     private long rows;

@@ -13,6 +13,7 @@ import vn.memberstat.job.FaultInjector;
 import vn.memberstat.job.MemberstatProperties;
 import vn.memberstat.job.RunContext;
 import vn.memberstat.job.Stage;
+import vn.memberstat.warehouse.ScopedScript;
 import vn.memberstat.warehouse.SqlScript;
 import vn.memberstat.warehouse.WorkingWarehouse;
 
@@ -32,10 +33,9 @@ public final class CheckTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunContext run = RunContext.of(chunk, properties);
         if (!warehouse.runMarked(run.runId(), "checked_at")) {
+            ScopedScript.run(warehouse, run.runId(), properties.bucketRows(), SqlScript.step("check.sql"));
+            faults.at(Stage.CHECK);
             warehouse.inTransaction(run.runId(), c -> {
-                SqlScript.step("scope.sql").execute(c);
-                SqlScript.step("check.sql").execute(c);
-                faults.at(Stage.CHECK);
                 try (var s = c.createStatement()) {
                     s.execute("update etl_run set checked_at = now() where run_id = getvariable('run_id')");
                 }

@@ -10,7 +10,7 @@ import vn.memberstat.job.RunContext;
 import vn.memberstat.job.Stage;
 
 /**
- * Derive: year-to-date and monthly flows, stocks and count quotas, recomputed in one transaction for
+ * Derive: year-to-date and monthly flows, stocks and count quotas, recomputed bucket by bucket for
  * the units and years the run touched. Recomputing is idempotent, and the run's derived_at mark
  * keeps a restart from doing it twice.
  */
@@ -31,10 +31,9 @@ public final class DeriveTasklet implements Tasklet {
         if (warehouse.runMarked(run.runId(), "derived_at")) {
             return RepeatStatus.FINISHED;
         }
+        ScopedScript.run(warehouse, run.runId(), properties.bucketRows(), SqlScript.step("derive.sql"));
+        faults.at(Stage.DERIVE);
         warehouse.inTransaction(run.runId(), c -> {
-            SqlScript.step("scope.sql").execute(c);
-            SqlScript.step("derive.sql").execute(c);
-            faults.at(Stage.DERIVE);
             try (var s = c.createStatement()) {
                 s.execute("update etl_run set derived_at = now() where run_id = getvariable('run_id')");
             }

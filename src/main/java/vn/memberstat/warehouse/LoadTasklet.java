@@ -109,13 +109,17 @@ public final class LoadTasklet implements Tasklet {
 
     private static void stage(Connection c, RunContext run, List<Path> lakeFiles) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("""
-                    create or replace temp table stage_value (
-                        submission_id varchar, line_number bigint, unit_code varchar, period varchar, period_kind varchar,
-                        year integer, start_month integer, end_year integer, end_month integer, indicator_code varchar,
-                        category_code varchar, value double, comment varchar, quarantine_key bigint)""");
-            if (!lakeFiles.isEmpty()) {
-                s.execute("insert into stage_value by name select * from read_parquet(" + pathList(lakeFiles) + ")");
+            if (lakeFiles.isEmpty()) {
+                s.execute("""
+                        create or replace temp view stage_value as
+                        select * from (values (null::varchar, null::bigint, null::varchar, null::varchar, null::varchar,
+                            null::integer, null::integer, null::integer, null::integer, null::varchar, null::varchar,
+                            null::double, null::varchar, null::bigint))
+                            as t(submission_id, line_number, unit_code, period, period_kind, year, start_month, end_year,
+                                 end_month, indicator_code, category_code, value, comment, quarantine_key)
+                        where false""");
+            } else {
+                s.execute("create or replace temp view stage_value as select * from read_parquet(" + pathList(lakeFiles) + ")");
             }
             s.execute("create or replace temp table stage_quarantine as select * from read_parquet(" + literal(run.quarantine()) + ")");
             s.execute("""

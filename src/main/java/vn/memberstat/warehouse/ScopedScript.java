@@ -1,0 +1,38 @@
+package vn.memberstat.warehouse;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * Runs a derive or check script over the run's scope one bucket of units at a time, each bucket in its
+ * own transaction. A nightly delta is one bucket; a 10-million-row backfill is split so that no statement
+ * holds more than about {@code bucketRows} values (memberstat.bucket-rows). The scripts replace what they compute, so a
+ * step interrupted between buckets is simply run again.
+ */
+public final class ScopedScript {
+    private ScopedScript() {}
+
+    public static void run(WorkingWarehouse warehouse, String runId, long bucketRows, SqlScript script) {
+        long[] buckets = new long[1];
+        warehouse.inTransaction(runId, c -> {
+            SqlScript.step("scope.sql").execute(c);
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from fct_value join scope_all using (unit_code, year)")) {
+                rs.next();
+                buckets[0] = Math.max(1, (rs.getLong(1) + bucketRows - 1) / bucketRows);
+            }
+        });
+        for (long b = 0; b < buckets[0]; b++) {
+            long bucket = b;
+            warehouse.inTransaction(runId, c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("set variable buckets = " + buckets[0]);
+                    s.execute("set variable bucket = " + bucket);
+                }
+                SqlScript.step("scope_bucket.sql").execute(c);
+                script.execute(c);
+            });
+        }
+    }
+
+}
