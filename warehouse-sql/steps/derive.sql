@@ -4,21 +4,52 @@
 -- Year-to-date flows: an exact period January..m, or any gap-free, overlap-free tiling of January..m.
 -- A unit that came into being during the year (its first registry row starts in that year) counts its
 -- year from its first month: a ward founded on 1/7/2025 has a year-to-date from July.
--- Chains of periods are kept as distinct (end month, sum) pairs, so many tilings cost no more than one value each.
+-- Most series have no overlapping periods (months, quarters, one range after another): their one tiling
+-- is a running sum, one pass. Series with overlapping periods (a month and a year-to-date range of the
+-- same months) go through the general search, where chains of periods are kept as distinct
+-- (end month, sum) pairs, so many tilings cost no more than one value each.
 delete from fct_flow_ytd f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
 
-insert into fct_flow_ytd
-with recursive unit_start as (
+create or replace temp table scoped_flow as
+with unit_start as (
     select unit_code, min(valid_from) as first_day from registry_version group by unit_code
-),
-flows as (
-    select v.unit_code, v.year, v.indicator_code, v.category_code, v.start_month, v.end_month, v.value,
-           case when year(u.first_day) = v.year then month(u.first_day) else 1 end as year_start_month
-    from fct_value v
-    join scope_unit_year s using (unit_code, year)
-    join dim_indicator i using (indicator_code)
-    left join unit_start u using (unit_code)
-    where i.kind = 'flow'
+)
+select v.unit_code, v.year, v.indicator_code, v.category_code, v.start_month, v.end_month, v.value,
+       case when year(u.first_day) = v.year then month(u.first_day) else 1 end as year_start_month,
+       lag(v.end_month) over (partition by v.unit_code, v.year, v.indicator_code, v.category_code
+                              order by v.start_month, v.end_month) as previous_end
+from fct_value v
+join scope_unit_year s using (unit_code, year)
+join dim_indicator i using (indicator_code)
+left join unit_start u using (unit_code)
+where i.kind = 'flow';
+
+create or replace temp table overlapping_series as
+select distinct unit_code, year, indicator_code, category_code
+from scoped_flow
+where start_month <= previous_end;
+
+insert into fct_flow_ytd
+with simple as (
+    select f.*,
+           sum(f.value) over w as running,
+           bool_or(f.start_month <> coalesce(f.previous_end + 1, case when f.start_month = 1 then 1 else f.year_start_month end))
+               over w as broken
+    from scoped_flow f
+    anti join overlapping_series o using (unit_code, year, indicator_code, category_code)
+    window w as (partition by f.unit_code, f.year, f.indicator_code, f.category_code order by f.start_month
+                 rows between unbounded preceding and current row)
+)
+select unit_code, year, end_month, indicator_code, category_code, running,
+       start_month in (1, year_start_month), 1, running, running
+from simple
+where not broken;
+
+insert into fct_flow_ytd
+with recursive flows as (
+    select f.*
+    from scoped_flow f
+    semi join overlapping_series o using (unit_code, year, indicator_code, category_code)
 ),
 chains(unit_code, year, indicator_code, category_code, end_month, ytd_value) as (
     select unit_code, year, indicator_code, category_code, end_month, value
