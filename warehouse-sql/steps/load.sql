@@ -8,11 +8,19 @@ create or replace temp view stage_fresh as
 select * exclude (quarantine_key) from stage_value where quarantine_key is null;
 
 -- Keys given more than once in one submission. They are few, so the rest of the load joins a small table
--- instead of ranking every row (a 10-million-row backfill stays within DuckDB's memory limit).
+-- instead of ranking every row; they are found by a 64-bit hash of the key first (one cheap pass over a
+-- 10-million-row backfill), then checked on the key itself.
+create or replace temp table repeat_hash as
+select hash(submission_id, unit_code, period, indicator_code, category_code) as key_hash
+from stage_fresh
+group by key_hash
+having count(*) > 1;
+
 create or replace temp table stage_repeat as
 select submission_id, unit_code, period, indicator_code, category_code,
        count(distinct value) as distinct_values
 from stage_fresh
+where hash(submission_id, unit_code, period, indicator_code, category_code) in (select key_hash from repeat_hash)
 group by submission_id, unit_code, period, indicator_code, category_code
 having count(*) > 1;
 
@@ -115,19 +123,37 @@ left join conflicts c using (submission_id)
 left join kept k using (submission_id);
 
 -- Current values: for every touched (unit, period, indicator) the latest submission wins, all categories of it.
+-- A key no other submission gave (most of a new month, all of a backfill) goes straight in; only contested
+-- keys, given before or by two files of this run, are ranked.
 create or replace temp table touched_key as
-select distinct unit_code, period, indicator_code, year from stage_loaded;
+select unit_code, period, indicator_code, any_value(year) as year, count(distinct submission_id) as submissions
+from fct_reported_value
+where run_id = getvariable('run_id')
+group by unit_code, period, indicator_code;
+
+create or replace temp table contested_key as
+select unit_code, period, indicator_code, year from touched_key semi join fct_value using (unit_code, period, indicator_code)
+union
+select unit_code, period, indicator_code, year from touched_key where submissions > 1;
+
+insert into fct_value
+select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
+       r.end_month, r.indicator_code, r.category_code, r.value, r.comment, r.run_id, s.modified_at
+from fct_reported_value r
+join dim_submission s using (submission_id)
+anti join contested_key c using (unit_code, period, indicator_code)
+where r.run_id = getvariable('run_id');
 
 delete from fct_value v
-using touched_key t
-where v.unit_code = t.unit_code and v.period = t.period and v.indicator_code = t.indicator_code;
+using contested_key c
+where v.unit_code = c.unit_code and v.period = c.period and v.indicator_code = c.indicator_code;
 
 create or replace temp table winner as
 select r.unit_code, r.period, r.indicator_code,
        arg_max(r.submission_id, strftime(s.modified_at, '%Y%m%d%H%M%S.%g') || chr(1) || s.file_path || chr(1) || r.submission_id)
            as submission_id
 from fct_reported_value r
-join touched_key t using (unit_code, period, indicator_code, year)
+join contested_key c using (unit_code, period, indicator_code, year)
 join dim_submission s using (submission_id)
 group by r.unit_code, r.period, r.indicator_code;
 

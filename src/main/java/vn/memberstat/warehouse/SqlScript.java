@@ -53,11 +53,19 @@ public record SqlScript(String name, List<String> statements) {
         return new SqlScript(name, statements);
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqlScript.class);
+
+    private static String firstLine(String sql) {
+        return sql.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("--")).findFirst().orElse("").strip();
+    }
+
     public void execute(Connection connection) {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 try {
+                    long started = System.nanoTime();
                     statement.execute(sql);
+                    LOG.info("{} {} ms: {}", name, (System.nanoTime() - started) / 1_000_000, firstLine(sql));
                 } catch (SQLException e) {
                     throw new MemberstatException(ErrorCode.STORAGE, "step SQL " + name + " failed: " + e.getMessage()
                             + "\n--- statement ---\n" + sql, e);
