@@ -77,6 +77,8 @@ join scoped_value p on p.unit_code = t.unit_code and p.period = t.period and p.i
 where t.indicator_code = 'members' and t.category_code = 'total' and o.value + p.value <> t.value;
 
 -- ROLLUP_MISMATCH: a parent's own value against the sum of its children's (children as they were at the period's end)
+-- A term (end_month 0) is no flow or stock, but DuckDB may evaluate the join before the kind filter: greatest() keeps
+-- make_date defined for it.
 insert into new_finding
 with children as (
     select u.parent_code, v.period, v.year, v.indicator_code, v.category_code,
@@ -85,8 +87,8 @@ with children as (
     join dim_indicator i using (indicator_code)
     join dim_unit u
       on u.unit_code = v.unit_code
-     and u.valid_from <= last_day(make_date(v.end_year, v.end_month, 1))
-     and coalesce(u.valid_to, date '9999-12-31') >= last_day(make_date(v.end_year, v.end_month, 1))
+     and u.valid_from <= last_day(make_date(v.end_year, greatest(v.end_month, 1), 1))
+     and coalesce(u.valid_to, date '9999-12-31') >= last_day(make_date(v.end_year, greatest(v.end_month, 1), 1))
     join check_scope s on s.unit_code = u.parent_code and s.year = v.year
     where i.kind in ('flow', 'stock') and u.parent_code is not null
     group by u.parent_code, v.period, v.year, v.indicator_code, v.category_code
