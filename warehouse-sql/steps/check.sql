@@ -77,6 +77,8 @@ join scoped_value p on p.unit_code = t.unit_code and p.period = t.period and p.i
 where t.indicator_code = 'members' and t.category_code = 'total' and o.value + p.value <> t.value;
 
 -- ROLLUP_MISMATCH: a parent's own value against the sum of its children's (children as they were at the period's end)
+-- A term (end_month 0) is no flow or stock, but DuckDB may evaluate the join before the kind filter: greatest() keeps
+-- make_date defined for it.
 insert into new_finding
 with children as (
     select u.parent_code, v.period, v.year, v.indicator_code, v.category_code,

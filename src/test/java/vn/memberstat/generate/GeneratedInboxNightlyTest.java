@@ -91,14 +91,18 @@ final class GeneratedInboxNightlyTest {
         }
     }
 
+    /**
+     * January 2021 also carries the 2020-2025 term quotas; with 600 files DuckDB plans the roll-up check so
+     * that it meets them (a term has no end month), which it must step over.
+     */
     @Test
     void spoiledValuesAreQuarantinedAtTheErrorRateAndCorrectionsWin() throws Exception {
         Path inbox = tmp.resolve("inbox");
         Path home = tmp.resolve("home");
 
-        generate(inbox, "--error-rate", "0.03", "--months", "2025-01..2025-02");
+        generate(inbox, "--error-rate", "0.03", "--months", "2021-01", "--grassroots-per-province", "300");
         Map<String, String> summary = summary(inbox);
-        String nightly = nightly(home, inbox, "2025-03-05");
+        String nightly = nightly(home, inbox, "2021-02-05");
 
         long values = Long.parseLong(summary.get("values"));
         long spoiled = Long.parseLong(summary.get("spoiled_values"));
