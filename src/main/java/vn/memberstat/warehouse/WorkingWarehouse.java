@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.flywaydb.core.Flyway;
 import vn.memberstat.common.ErrorCode;
@@ -79,29 +81,9 @@ public final class WorkingWarehouse implements AutoCloseable {
     }
 
     /** Those of {@code hashes} that a submission already taken has. */
-    public Set<String> knownHashes(java.util.List<String> hashes) {
-        Set<String> known = new HashSet<>();
-        if (hashes.isEmpty()) {
-            return known;
-        }
-        DuckDBConnection c = connection();
-        try (Statement s = c.createStatement()) {
-            s.execute("create or replace temp table pulled_hash (sha256 varchar)");
-            try (var appender = c.createAppender("temp", "main", "pulled_hash")) {
-                for (String h : hashes) {
-                    appender.beginRow().append(h).endRow();
-                }
-            }
-            try (ResultSet rs = s.executeQuery("select distinct sha256 from pulled_hash join dim_submission using (sha256)")) {
-                while (rs.next()) {
-                    known.add(rs.getString(1));
-                }
-            }
-            s.execute("drop table pulled_hash");
-        } catch (SQLException e) {
-            throw new MemberstatException(ErrorCode.STORAGE, "cannot read dim_submission: " + e.getMessage(), e);
-        }
-        return known;
+    public Set<String> knownHashes(List<String> hashes) {
+        return matching(hashes, "sha256 varchar", (appender, h) -> appender.append(h),
+                "select distinct sha256 from listed join dim_submission using (sha256)");
     }
 
     /** A file as listed: where, how big, modified when (local time of the run's zone, to the millisecond). */
@@ -109,33 +91,48 @@ public final class WorkingWarehouse implements AutoCloseable {
 
     /**
      * The listed files a submission already has with the same path, size and modified time: taken before
-     * and unchanged, so they need not be read and hashed again. Checked in the warehouse, set-based.
+     * and unchanged, so they need not be read and hashed again.
      */
-    public Set<String> unchanged(java.util.List<ListedFile> files) {
-        Set<String> paths = new HashSet<>();
-        if (files.isEmpty()) {
-            return paths;
+    public Set<String> unchanged(List<ListedFile> files) {
+        return matching(files, "file_path varchar, size_bytes bigint, modified_at varchar",
+                (appender, f) -> appender.append(f.relativePath()).append(f.sizeBytes()).append(f.modifiedLocal()),
+                "select l.file_path from listed l join dim_submission d on d.file_path = l.file_path "
+                        + "and d.size_bytes = l.size_bytes and d.modified_at = cast(l.modified_at as timestamp)");
+    }
+
+    private interface RowFiller<T> {
+        void fill(DuckDBAppender appender, T item) throws SQLException;
+    }
+
+    /**
+     * Appends {@code items} to a temporary table {@code listed} and returns the first column of {@code query}:
+     * a set-based look-up for a list too long to keep the warehouse's side of it in memory.
+     */
+    private <T> Set<String> matching(List<T> items, String columns, RowFiller<T> filler, String query) {
+        Set<String> found = new HashSet<>();
+        if (items.isEmpty()) {
+            return found;
         }
         DuckDBConnection c = connection();
         try (Statement s = c.createStatement()) {
-            s.execute("create or replace temp table listed (file_path varchar, size_bytes bigint, modified_at varchar)");
-            try (var appender = c.createAppender("temp", "main", "listed")) {
-                for (ListedFile f : files) {
-                    appender.beginRow().append(f.relativePath()).append(f.sizeBytes()).append(f.modifiedLocal()).endRow();
+            s.execute("create or replace temp table listed (" + columns + ")");
+            try (DuckDBAppender appender = c.createAppender("temp", "main", "listed")) {
+                for (T item : items) {
+                    appender.beginRow();
+                    filler.fill(appender, item);
+                    appender.endRow();
                 }
             }
-            try (ResultSet rs = s.executeQuery("select l.file_path from listed l join dim_submission d "
-                    + "on d.file_path = l.file_path and d.size_bytes = l.size_bytes "
-                    + "and d.modified_at = cast(l.modified_at as timestamp)")) {
+            try (ResultSet rs = s.executeQuery(query)) {
                 while (rs.next()) {
-                    paths.add(rs.getString(1));
+                    found.add(rs.getString(1));
                 }
             }
             s.execute("drop table listed");
         } catch (SQLException e) {
-            throw new MemberstatException(ErrorCode.STORAGE, "cannot compare the inbox listing with dim_submission: " + e.getMessage(), e);
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot look up dim_submission: " + e.getMessage(), e);
         }
-        return paths;
+        return found;
     }
 
     /** True when {@code column} of the run's etl_run row is set: the step already committed. */
