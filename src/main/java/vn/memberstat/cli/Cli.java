@@ -91,7 +91,8 @@ public final class Cli {
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.log-startup-info", "false");
         properties.put("logging.file.name", home.resolve("logs").resolve("memberstat.log").toString());
-        properties.put("logging.threshold.console", "WARN");
+        // the commands print what a person needs; stack traces and step logs go to the log file
+        properties.put("logging.threshold.console", "OFF");
         properties.put("logging.level.root", "INFO");
         properties.putAll(environmentSettings(System.getenv()));
         return new SpringApplicationBuilder(MemberstatApplication.class)

@@ -51,7 +51,8 @@ final class NightlyCommand {
             }
             Throwable failure = firstFailure(execution);
             err.println("memberstat: nightly " + date + " FAILED: " + (failure == null ? execution.getExitStatus() : failure.getMessage()));
-            err.println("memberstat: fix the cause and run again with --date " + date + " to restart from the failed step");
+            err.println("memberstat: fix the cause and run again with --date " + date + " to restart from the failed step"
+                    + " (details: " + home.resolve("logs").resolve("memberstat.log") + ")");
             return exitCode(failure);
         }
     }
