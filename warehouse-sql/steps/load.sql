@@ -3,6 +3,10 @@
 -- the variable run_id. The values are read from Parquet where needed rather than copied into temp
 -- tables, so a 10-million-row backfill stays within DuckDB's memory limit.
 
+-- A value as a unit would write it: 72, not 72.0.
+create or replace temp macro number_text(x) as
+    case when x = floor(x) then cast(cast(x as bigint) as varchar) else cast(x as varchar) end;
+
 -- Rows new in this run; rows retried from quarantine carry their quarantine_key and were counted before.
 create or replace temp view stage_fresh as
 select * exclude (quarantine_key) from stage_value where quarantine_key is null;
@@ -27,10 +31,7 @@ having count(*) > 1;
 -- Two different values for one key in one submission: every row of that key is quarantined.
 create or replace temp table stage_conflict as
 select v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_code,
-       string_agg(distinct case when v.value = floor(v.value) then cast(cast(v.value as bigint) as varchar)
-                                else cast(v.value as varchar) end, ' / '
-                  order by case when v.value = floor(v.value) then cast(cast(v.value as bigint) as varchar)
-                                else cast(v.value as varchar) end) as values_seen
+       string_agg(distinct number_text(v.value), ' / ' order by number_text(v.value)) as values_seen
 from stage_fresh v
 join stage_repeat r using (submission_id, unit_code, period, indicator_code, category_code)
 where r.distinct_values > 1
@@ -54,15 +55,11 @@ group by v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_co
 insert into quarantine_row (run_id, submission_id, file_path, line_number, raw_line, reason_code, detail,
                             unit_code, period, indicator, category, value_text, comment)
 select getvariable('run_id'), v.submission_id, f.file_path, v.line_number,
-       concat_ws(',', v.unit_code, v.period, v.indicator_code, v.category_code,
-                 case when v.value = floor(v.value) then cast(cast(v.value as bigint) as varchar)
-                      else cast(v.value as varchar) end),
+       concat_ws(',', v.unit_code, v.period, v.indicator_code, v.category_code, number_text(v.value)),
        'CONFLICTING_DUPLICATE',
        'the submission gives ' || c.values_seen || ' for ' || v.unit_code || ' ' || v.period || ' '
            || v.indicator_code || '/' || v.category_code || '; none is loaded',
-       v.unit_code, v.period, v.indicator_code, v.category_code,
-       case when v.value = floor(v.value) then cast(cast(v.value as bigint) as varchar) else cast(v.value as varchar) end,
-       v.comment
+       v.unit_code, v.period, v.indicator_code, v.category_code, number_text(v.value), v.comment
 from stage_fresh v
 join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
 join stage_file f using (submission_id);
