@@ -144,6 +144,16 @@ public final class NormaliseTasklet implements Tasklet {
 
     private Optional<Layout> detect(PulledFile f, Map<String, FileOutcome> outcomes, Consumer<Rejection> rejections,
             Map<String, List<String>> headers) throws IOException {
+        // the pull step took the header line while hashing: a plain one needs no second open of the file
+        List<String> plain = SubmissionReader.headerOf(f.headerLine());
+        Optional<Layout> known = LayoutDetector.detect(plain);
+        if (known.isPresent()) {
+            char delimiter = SubmissionReader.delimiterOf(f.headerLine());
+            headers.put(f.submissionId(), List.of(
+                    org.apache.commons.csv.CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().format(plain.toArray()),
+                    String.valueOf(delimiter)));
+            return known;
+        }
         try (SubmissionReader reader = open(f)) {
             List<String> header = reader.header();
             if (!header.isEmpty()) {

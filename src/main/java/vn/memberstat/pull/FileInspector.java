@@ -22,8 +22,14 @@ import vn.memberstat.common.ReasonCode;
  */
 public final class FileInspector {
     private static final int BUFFER = 1 << 20;
+    private static final int HEADER_CHARS = 1 << 14;
 
-    public record Inspection(String sha256, Charset charset, int bomBytes, ReasonCode refusal, String detail) {}
+    /** {@code headerLine} is the decoded first line when it holds no quote, so the layout needs no second open. */
+    public record Inspection(String sha256, Charset charset, int bomBytes, ReasonCode refusal, String detail, String headerLine) {
+        Inspection(String sha256, Charset charset, int bomBytes, ReasonCode refusal, String detail) {
+            this(sha256, charset, bomBytes, refusal, detail, null);
+        }
+    }
 
     /** Buffers reused by each thread: national inboxes hold tens of thousands of small files. */
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -63,6 +69,8 @@ public final class FileInspector {
             CharBuffer chars = buffers.chars.clear();
             long offset = 0;
             boolean anyText = false;
+            StringBuilder header = new StringBuilder();
+            boolean headerDone = false;
             String problem = null;
             int start = bom;
             while (n > 0) {
@@ -84,6 +92,16 @@ public final class FileInspector {
                             }
                             if (!anyText && !Character.isWhitespace(c) && c != '\uFEFF') {
                                 anyText = true;
+                            }
+                            if (!headerDone) {
+                                if (c == '\n' || c == '\r') {
+                                    headerDone = true;
+                                } else if (c == '"' || header.length() >= HEADER_CHARS) {
+                                    headerDone = true;
+                                    header = null; // quoted or very long: the reader works it out
+                                } else {
+                                    header.append(c);
+                                }
                             }
                         }
                     }
@@ -109,7 +127,7 @@ public final class FileInspector {
             if (!anyText) {
                 return new Inspection(sha256, charset, bom, ReasonCode.EMPTY_FILE, "file holds no text");
             }
-            return new Inspection(sha256, charset, bom, null, null);
+            return new Inspection(sha256, charset, bom, null, null, headerDone && header != null ? header.toString() : null);
         }
     }
 

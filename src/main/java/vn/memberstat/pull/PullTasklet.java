@@ -107,7 +107,7 @@ public final class PullTasklet implements Tasklet {
             String id = FileInspector.sha256Hex("symlink\0" + found.relativePath() + "\0" + found.outsideTarget());
             return new Inspected(found, id, new PulledFile(PulledFile.submissionIdOf(id), found.path(), found.relativePath(), 0,
                     found.modifiedAt(), id, null, 0, ReasonCode.OUTSIDE_INBOX,
-                    "symbolic link to " + found.outsideTarget() + ", outside the inbox; not read"));
+                    "symbolic link to " + found.outsideTarget() + ", outside the inbox; not read", null));
         }
         FileInspector.Inspection inspection;
         try {
@@ -120,6 +120,6 @@ public final class PullTasklet implements Tasklet {
         return new Inspected(found, inspection.sha256(), new PulledFile(PulledFile.submissionIdOf(inspection.sha256()),
                 found.path(), found.relativePath(), found.sizeBytes(), found.modifiedAt(), inspection.sha256(),
                 inspection.charset() == null ? null : inspection.charset().name(), inspection.bomBytes(),
-                inspection.refusal(), inspection.detail()));
+                inspection.refusal(), inspection.detail(), inspection.headerLine()));
     }
 }

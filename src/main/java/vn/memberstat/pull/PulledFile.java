@@ -8,7 +8,8 @@ import vn.memberstat.common.ReasonCode;
 
 /**
  * A submission taken from the inbox: where it was, its size, modified time and SHA-256, and how
- * its bytes decode. {@code refusal} is set when the whole file is refused before any row is read.
+ * its bytes decode. {@code refusal} is set when the whole file is refused before any row is read;
+ * {@code headerLine}, when the pull step could take it, is the decoded first line.
  */
 public record PulledFile(
         String submissionId,
@@ -20,7 +21,8 @@ public record PulledFile(
         String charset,
         int bomBytes,
         ReasonCode refusal,
-        String refusalDetail) {
+        String refusalDetail,
+        String headerLine) {
 
     public PulledFile {
         requireNonNull(submissionId, "submissionId is null");

@@ -303,12 +303,49 @@ public final class SubmissionReader implements Closeable {
             }
         }
         reader.reset();
-        return semicolons > commas ? ';' : ',';
+        return delimiter(semicolons, commas);
     }
 
     @Override
     public void close() throws IOException {
         parser.close();
         reader.close();
+    }
+
+    /** The separator a header line with these counts (outside quotes) uses: {@code ;} when it has more of them. */
+    static char delimiter(int semicolons, int commas) {
+        return semicolons > commas ? ';' : ',';
+    }
+
+    /**
+     * The header fields of a first line without quotes, as this reader would give them (a second byte-order
+     * mark dropped, NFC); empty when the line is blank or has a quote, for the reader to work out.
+     */
+    public static List<String> headerOf(String line) {
+        String s = line == null ? "" : line;
+        while (s.startsWith("\uFEFF")) {
+            s = s.substring(1);
+        }
+        if (s.isBlank() || s.indexOf('"') >= 0) {
+            return List.of();
+        }
+        List<String> fields = new ArrayList<>();
+        for (String field : s.split(java.util.regex.Pattern.quote(String.valueOf(delimiterOf(s))), -1)) {
+            fields.add(TextFold.nfc(field));
+        }
+        return fields;
+    }
+
+    /** The separator {@link #headerOf} split the line on. */
+    public static char delimiterOf(String line) {
+        return delimiter(count(line, ';'), count(line, ','));
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += s.charAt(i) == c ? 1 : 0;
+        }
+        return n;
     }
 }
