@@ -68,7 +68,8 @@ insert into quarantine_row (run_id, submission_id, file_path, line_number, raw_l
                             unit_code, period, indicator, category, value_text, comment)
 select getvariable('run_id'), submission_id, file_path, line_number, raw_line, reason_code, detail,
        unit_code, period, indicator, category, value_text, comment
-from stage_quarantine;
+from stage_quarantine
+order by submission_id, line_number nulls first, indicator, category, value_text;   -- keys in file order, however many threads wrote it
 
 -- Retried values join the loaded ones: together, everything this run adds to fct_reported_value.
 create or replace temp view stage_loaded as

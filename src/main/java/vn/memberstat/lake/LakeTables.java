@@ -3,6 +3,7 @@ package vn.memberstat.lake;
 import static vn.memberstat.lake.ParquetTable.bigint;
 import static vn.memberstat.lake.ParquetTable.dbl;
 import static vn.memberstat.lake.ParquetTable.integer;
+import static vn.memberstat.lake.ParquetTable.required;
 import static vn.memberstat.lake.ParquetTable.string;
 
 import java.util.List;
@@ -14,11 +15,13 @@ import vn.memberstat.normalise.UnitVersion;
 
 /** The Parquet schemas the pipeline writes, and how a domain record becomes a row of each. */
 public final class LakeTables {
-    /** Normalised values: {@code lake/values/year=YYYY/run-<run>.parquet}. */
+    /** Normalised values: {@code lake/values/year=YYYY/run-<run>[.<part>].parquet}. All but the last two are never null. */
     public static final ParquetTable VALUES = new ParquetTable("value", List.of(
-            string("submission_id"), bigint("line_number"), string("unit_code"), string("period"), string("period_kind"),
-            integer("year"), integer("start_month"), integer("end_year"), integer("end_month"),
-            string("indicator_code"), string("category_code"), dbl("value"), string("comment"), bigint("quarantine_key")));
+            required(string("submission_id")), required(bigint("line_number")), required(string("unit_code")),
+            required(string("period")), required(string("period_kind")), required(integer("year")),
+            required(integer("start_month")), required(integer("end_year")), required(integer("end_month")),
+            required(string("indicator_code")), required(string("category_code")), required(dbl("value")),
+            string("comment"), bigint("quarantine_key")));
 
     /** Quarantined rows of one run, staged for the load step. */
     public static final ParquetTable QUARANTINE = new ParquetTable("quarantine", List.of(

@@ -7,56 +7,91 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import vn.memberstat.normalise.NormalisedValue;
 
 /**
- * Writes a run's normalised values into the Hive-partitioned lake, one file per year partition:
- * {@code lake/values/year=2024/run-<run>.parquet}. Files are written as {@code *.parquet.tmp} and
- * renamed by {@link #commit}, so a reader of the lake never sees half a file.
+ * Writes a run's normalised values into the Hive-partitioned lake, one file per year partition and
+ * writing thread: {@code lake/values/year=2024/run-<run>.parquet}, then {@code run-<run>.1.parquet}...
+ * for the threads that wrote at the same time. Encoding Parquet is most of the cost of a value, so
+ * threads never wait for each other's files. Files are written as {@code *.parquet.tmp} and renamed by
+ * {@link #commit}, so a reader of the lake never sees half a file.
  */
 public final class LakeWriter implements AutoCloseable {
     public static final String TEMP_SUFFIX = ".tmp";
     private final Path root;
     private final String runId;
-    private final Map<Integer, ParquetRowWriter> writers = new TreeMap<>();
+    /** Every part opened, in order; a part is used by one thread at a time. */
+    private final List<Part> parts = new ArrayList<>();
+    private final ConcurrentLinkedDeque<Part> idle = new ConcurrentLinkedDeque<>();
 
     public LakeWriter(Path root, String runId) {
         this.root = root;
         this.runId = runId;
     }
 
+    /** The file of part 0 of a year; part {@code n} is {@code run-<run>.<n>.parquet}. */
     public static Path file(Path root, int year, String runId) {
-        return root.resolve("year=" + year).resolve("run-" + runId + ".parquet");
+        return file(root, year, runId, 0);
     }
 
-    public synchronized void write(List<NormalisedValue> values) {
-        for (NormalisedValue v : values) {
-            writers.computeIfAbsent(v.period().year(), this::open).write(LakeTables.valueRow(v));
+    static Path file(Path root, int year, String runId, int part) {
+        return root.resolve("year=" + year).resolve("run-" + runId + (part == 0 ? "" : "." + part) + ".parquet");
+    }
+
+    /** Writes the values to a part no other thread is writing; safe to call from many threads. */
+    public void write(List<NormalisedValue> values) {
+        if (values.isEmpty()) {
+            return;
         }
-    }
-
-    private ParquetRowWriter open(int year) {
-        Path target = file(root, year, runId);
+        Part part = idle.pollFirst();
+        if (part == null) {
+            synchronized (parts) {
+                part = new Part(parts.size());
+                parts.add(part);
+            }
+        }
         try {
-            Files.createDirectories(target.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create lake partition " + target.getParent(), e);
+            for (NormalisedValue v : values) {
+                part.writers.computeIfAbsent(v.period().year(), part::open).write(LakeTables.valueRow(v));
+            }
+        } finally {
+            idle.addFirst(part);
         }
-        return new ParquetRowWriter(temp(target), LakeTables.VALUES);
+    }
+
+    private final class Part {
+        final int number;
+        final Map<Integer, ParquetRowWriter> writers = new TreeMap<>();
+
+        Part(int number) {
+            this.number = number;
+        }
+
+        ParquetRowWriter open(int year) {
+            Path target = file(root, year, runId, number);
+            try {
+                Files.createDirectories(target.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create lake partition " + target.getParent(), e);
+            }
+            return new ParquetRowWriter(temp(target), LakeTables.VALUES);
+        }
     }
 
     private static Path temp(Path target) {
         return target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
     }
 
-    /** Closes the temporary files; they stay temporary until {@link #commit}. */
+    /** Closes the temporary files, once every writing thread is done; they stay temporary until {@link #commit}. */
     @Override
-    public synchronized void close() {
+    public void close() {
         RuntimeException failure = null;
-        for (ParquetRowWriter w : writers.values()) {
+        for (ParquetRowWriter w : allWriters()) {
             try {
                 w.close();
             } catch (RuntimeException e) {
@@ -72,54 +107,81 @@ public final class LakeWriter implements AutoCloseable {
         }
     }
 
-    /** The years this run wrote. */
-    public synchronized List<Integer> years() {
-        return List.copyOf(writers.keySet());
+    private List<ParquetRowWriter> allWriters() {
+        synchronized (parts) {
+            return parts.stream().flatMap(p -> p.writers.values().stream()).toList();
+        }
+    }
+
+    /** The years this run wrote, in order. */
+    public List<Integer> years() {
+        synchronized (parts) {
+            return parts.stream().flatMap(p -> p.writers.keySet().stream()).distinct().sorted().toList();
+        }
     }
 
     /** Renames the run's temporary files into place; returns the final files. Repeating it is harmless. */
     public static List<Path> commit(Path root, String runId) {
-        List<Path> committed = new ArrayList<>();
-        for (Path partition : partitions(root)) {
-            Path target = partition.resolve("run-" + runId + ".parquet");
-            Path temp = temp(target);
+        for (Path temp : runFiles(root, runId, true)) {
+            Path target = temp.resolveSibling(temp.getFileName().toString().replace(TEMP_SUFFIX, ""));
             try {
-                if (Files.exists(temp)) {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                }
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot rename " + temp + " into place", e);
             }
-            if (Files.exists(target)) {
-                committed.add(target);
-            }
         }
-        return committed;
+        return files(root, runId);
     }
 
     /** Deletes the run's files, temporary or not, before the run writes them again. */
     public static void discard(Path root, String runId) {
-        for (Path partition : partitions(root)) {
-            Path target = partition.resolve("run-" + runId + ".parquet");
+        List<Path> all = new ArrayList<>(runFiles(root, runId, false));
+        all.addAll(runFiles(root, runId, true));
+        for (Path file : all) {
             try {
-                Files.deleteIfExists(target);
-                Files.deleteIfExists(temp(target));
+                Files.deleteIfExists(file);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + target, e);
+                throw new UncheckedIOException("cannot delete " + file, e);
             }
         }
     }
 
-    /** The run's committed files, in year order. */
+    /** The run's committed files, in year and part order. */
     public static List<Path> files(Path root, String runId) {
+        return runFiles(root, runId, false);
+    }
+
+    /** The run's files of every part: {@code run-<run>.parquet} and {@code run-<run>.<n>.parquet}, or their temporary names. */
+    private static List<Path> runFiles(Path root, String runId, boolean temporary) {
+        String suffix = ".parquet" + (temporary ? TEMP_SUFFIX : "");
+        String whole = "run-" + runId + suffix;
+        String partPrefix = "run-" + runId + ".";
         List<Path> files = new ArrayList<>();
         for (Path partition : partitions(root)) {
-            Path target = partition.resolve("run-" + runId + ".parquet");
-            if (Files.exists(target)) {
-                files.add(target);
+            List<Path> found = new ArrayList<>();
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(partition, "run-*")) {
+                for (Path f : dir) {
+                    String name = f.getFileName().toString();
+                    if (name.equals(whole) || partOf(name, partPrefix, suffix) > 0) {
+                        found.add(f);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list lake partition " + partition, e);
             }
+            found.sort(Comparator.comparingInt(f -> partOf(f.getFileName().toString(), partPrefix, suffix)));
+            files.addAll(found);
         }
         return files;
+    }
+
+    /** {@code n} of {@code run-<run>.<n><suffix>}; 0 for any other name. */
+    private static int partOf(String name, String partPrefix, String suffix) {
+        if (!name.startsWith(partPrefix) || !name.endsWith(suffix) || name.length() <= partPrefix.length() + suffix.length()) {
+            return 0;
+        }
+        String middle = name.substring(partPrefix.length(), name.length() - suffix.length());
+        return middle.length() < 6 && middle.chars().allMatch(Character::isDigit) ? Integer.parseInt(middle) : 0;
     }
 
     private static List<Path> partitions(Path root) {

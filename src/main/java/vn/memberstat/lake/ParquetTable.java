@@ -9,7 +9,10 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type.Repetition;
 import org.apache.parquet.schema.Types;
 
-/** The flat schema of a Parquet file the pipeline writes: named, typed, optional columns. */
+/**
+ * The flat schema of a Parquet file the pipeline writes: named, typed columns, optional unless marked
+ * {@link #required}. A required column is never null and costs no definition levels to write.
+ */
 public record ParquetTable(String name, List<Column> columns) {
     public ParquetTable {
         requireNonNull(name, "name is null");
@@ -18,11 +21,20 @@ public record ParquetTable(String name, List<Column> columns) {
 
     public enum ColumnType { STRING, INT, LONG, DOUBLE }
 
-    public record Column(String name, ColumnType type) {
+    public record Column(String name, ColumnType type, boolean required) {
         public Column {
             requireNonNull(name, "name is null");
             requireNonNull(type, "type is null");
         }
+
+        Column(String name, ColumnType type) {
+            this(name, type, false);
+        }
+    }
+
+    /** The same column, never null. */
+    public static Column required(Column c) {
+        return new Column(c.name(), c.type(), true);
     }
 
     public static Column string(String name) {
@@ -44,12 +56,13 @@ public record ParquetTable(String name, List<Column> columns) {
     MessageType messageType() {
         Types.MessageTypeBuilder builder = Types.buildMessage();
         for (Column c : columns) {
+            Repetition repetition = c.required() ? Repetition.REQUIRED : Repetition.OPTIONAL;
             switch (c.type()) {
-                case STRING -> builder.addField(Types.primitive(PrimitiveTypeName.BINARY, Repetition.OPTIONAL)
+                case STRING -> builder.addField(Types.primitive(PrimitiveTypeName.BINARY, repetition)
                         .as(LogicalTypeAnnotation.stringType()).named(c.name()));
-                case INT -> builder.addField(Types.primitive(PrimitiveTypeName.INT32, Repetition.OPTIONAL).named(c.name()));
-                case LONG -> builder.addField(Types.primitive(PrimitiveTypeName.INT64, Repetition.OPTIONAL).named(c.name()));
-                case DOUBLE -> builder.addField(Types.primitive(PrimitiveTypeName.DOUBLE, Repetition.OPTIONAL).named(c.name()));
+                case INT -> builder.addField(Types.primitive(PrimitiveTypeName.INT32, repetition).named(c.name()));
+                case LONG -> builder.addField(Types.primitive(PrimitiveTypeName.INT64, repetition).named(c.name()));
+                case DOUBLE -> builder.addField(Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(c.name()));
             }
         }
         return builder.named(name);

@@ -1,7 +1,11 @@
 package vn.memberstat.normalise;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import vn.memberstat.catalogue.Indicator;
 import vn.memberstat.common.ReasonCode;
@@ -14,8 +18,13 @@ import vn.memberstat.read.SubmissionReader;
  * Reads the rows of one long-layout or report-form submission and sends every value either to the
  * lake or to quarantine, counting as it goes. A value is one long-layout line or one non-empty
  * report-form cell; blank lines hold no value.
+ *
+ * <p>Rows are checked in batches. Given helper threads, the reading thread only splits records and
+ * the batches are checked and written by the helpers, so one large file keeps every core busy.
  */
 public final class DataFileNormaliser {
+    /** Rows per batch: large enough to make handing over cheap, small enough to hold a few in memory. */
+    static final int BATCH_ROWS = 2048;
     private final ValueNormaliser normaliser;
     private final ReportFormColumns.Binder forms;
 
@@ -24,79 +33,188 @@ public final class DataFileNormaliser {
         this.forms = new ReportFormColumns.Binder(normaliser.catalogue());
     }
 
-    public FileOutcome process(String submissionId, String filePath, Layout layout, SubmissionReader reader,
-            Consumer<NormalisedValue> values, Consumer<Rejection> rejections) {
-        Counter counter = new Counter();
-        Consumer<Rejection> countingRejections = r -> {
-            counter.quarantined++;
-            rejections.accept(r);
-        };
-        Consumer<NormalisedValue> countingValues = v -> {
-            counter.accepted++;
-            values.accept(v);
-        };
-        if (layout == Layout.LONG) {
-            readLong(submissionId, filePath, reader, countingValues, countingRejections, counter);
-        } else if (layout == Layout.REPORT_FORM) {
-            readForm(submissionId, filePath, reader, countingValues, countingRejections, counter);
-        } else {
-            throw new IllegalArgumentException("not a data layout: " + layout);
+    /** What a batch of rows gave: accepted values, rejections, and the values read. */
+    static final class Output {
+        final List<NormalisedValue> values = new ArrayList<>();
+        final List<Rejection> rejections = new ArrayList<>();
+        long read;
+
+        void reject(Rejection r) {
+            rejections.add(r);
         }
-        if (counter.read == 0) {
-            return FileOutcome.refused(submissionId, layout.code(), ReasonCode.EMPTY_FILE, "the file has a header but no rows");
-        }
-        return new FileOutcome(submissionId, layout.code(), counter.read, counter.accepted, counter.quarantined, 0, null, null);
     }
 
-    private void readLong(String submissionId, String filePath, SubmissionReader reader, Consumer<NormalisedValue> values,
-            Consumer<Rejection> rejections, Counter counter) {
-        Map<String, Integer> c = LayoutDetector.columnIndex(reader.header());
+    /** Checks one record of a file whose header has been bound. */
+    interface RowHandler {
+        void handle(SourceRow row, Output out);
+    }
+
+    /**
+     * Reads the file to its end. {@code helpers} may be null: every batch is then checked on the
+     * calling thread, in file order.
+     */
+    public FileOutcome process(String submissionId, String filePath, Layout layout, SubmissionReader reader,
+            Consumer<List<NormalisedValue>> values, Consumer<Rejection> rejections, ExecutorService helpers)
+            throws InterruptedException {
+        RowHandler handler = switch (layout) {
+            case LONG -> longRows(submissionId, filePath, reader.header());
+            case REPORT_FORM -> formRows(submissionId, filePath, reader.header());
+            default -> throw new IllegalArgumentException("not a data layout: " + layout);
+        };
+        Totals totals = new Totals(values, rejections);
+        Batches batches = new Batches(helpers);
+        List<SourceRow> batch = new ArrayList<>(BATCH_ROWS);
+        SourceRow row;
+        try {
+            while ((row = reader.next()) != null) {
+                batch.add(row);
+                if (batch.size() == BATCH_ROWS) {
+                    batches.run(handler, batch, totals);
+                    batch = new ArrayList<>(BATCH_ROWS);
+                }
+            }
+            batches.run(handler, batch, totals);
+        } finally {
+            batches.awaitAll();
+        }
+        if (totals.read == 0) {
+            return FileOutcome.refused(submissionId, layout.code(), ReasonCode.EMPTY_FILE, "the file has a header but no rows");
+        }
+        return new FileOutcome(submissionId, layout.code(), totals.read, totals.accepted, totals.quarantined, 0, null, null);
+    }
+
+    /** The counts of a file, added to as its batches finish, and where their results go. */
+    private static final class Totals {
+        private final Consumer<List<NormalisedValue>> values;
+        private final Consumer<Rejection> rejections;
+        private long read;
+        private long accepted;
+        private long quarantined;
+
+        Totals(Consumer<List<NormalisedValue>> values, Consumer<Rejection> rejections) {
+            this.values = values;
+            this.rejections = rejections;
+        }
+
+        void add(Output out) {
+            values.accept(out.values);
+            out.rejections.forEach(rejections);
+            synchronized (this) {
+                read += out.read;
+                accepted += out.values.size();
+                quarantined += out.rejections.size();
+            }
+        }
+    }
+
+    /** Runs batches on the caller or on helper threads, with at most two per core waiting or running. */
+    private static final class Batches {
+        private static final int IN_FLIGHT = 2 * Runtime.getRuntime().availableProcessors();
+        private final ExecutorService helpers;
+        private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+        Batches(ExecutorService helpers) {
+            this.helpers = helpers;
+        }
+
+        void run(RowHandler handler, List<SourceRow> rows, Totals totals) throws InterruptedException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            if (helpers == null) {
+                totals.add(check(handler, rows));
+                return;
+            }
+            rethrow();
+            inFlight.acquire();
+            try {
+                helpers.execute(() -> {
+                    try {
+                        totals.add(check(handler, rows));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            } catch (RuntimeException e) {
+                inFlight.release();
+                throw e;
+            }
+        }
+
+        private static Output check(RowHandler handler, List<SourceRow> rows) {
+            Output out = new Output();
+            for (SourceRow row : rows) {
+                handler.handle(row, out);
+            }
+            return out;
+        }
+
+        /** Waits until no batch is running; the first failure of any is thrown as it was. */
+        void awaitAll() throws InterruptedException {
+            if (helpers != null) {
+                inFlight.acquire(IN_FLIGHT);
+                inFlight.release(IN_FLIGHT);
+                rethrow();
+            }
+        }
+
+        private void rethrow() {
+            RuntimeException e = failure.get();
+            if (e != null) {
+                throw e;
+            }
+        }
+    }
+
+    private RowHandler longRows(String submissionId, String filePath, List<String> header) {
+        Map<String, Integer> c = LayoutDetector.columnIndex(header);
         int unit = c.get("unit_code");
         int period = c.get("period");
         int indicator = c.get("indicator");
         int value = c.get("value");
         int category = c.getOrDefault("category", -1);
         int comment = c.getOrDefault("comment", -1);
-        SourceRow row;
-        while ((row = reader.next()) != null) {
+        int width = header.size();
+        return (row, out) -> {
             if (row.problem() == null && row.isBlank()) {
-                continue;
+                return;
             }
-            counter.read++;
+            out.read++;
             if (row.problem() != null) {
-                rejections.accept(problem(submissionId, filePath, row));
-                continue;
+                out.reject(problem(submissionId, filePath, row));
+                return;
             }
-            String misaligned = tooManyFields(row, reader.header().size());
+            String misaligned = tooManyFields(row, width);
             if (misaligned != null) {
-                rejections.accept(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), ReasonCode.MALFORMED_ROW,
+                out.reject(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), ReasonCode.MALFORMED_ROW,
                         misaligned, trim(row.field(unit)), trim(row.field(period)), trim(row.field(indicator)),
                         trim(row.field(category)), trim(row.field(value)), trim(row.field(comment))));
-                continue;
+                return;
             }
             try {
                 Indicator ind = normaliser.indicator(row.field(indicator));
                 Indicator.Category cat = ValueNormaliser.category(ind, row.field(category));
-                values.accept(normaliser.normalise(submissionId, row.lineNumber(), row.field(unit), row.field(period),
+                out.values.add(normaliser.normalise(submissionId, row.lineNumber(), row.field(unit), row.field(period),
                         ind, cat, row.field(value), row.field(comment)));
             } catch (RowRejectedException e) {
-                rejections.accept(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), e.reason(), e.detail(),
+                out.reject(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), e.reason(), e.detail(),
                         trim(row.field(unit)), trim(row.field(period)), trim(row.field(indicator)), trim(row.field(category)),
                         trim(row.field(value)), trim(row.field(comment))));
             }
-        }
+        };
     }
 
-    private void readForm(String submissionId, String filePath, SubmissionReader reader, Consumer<NormalisedValue> values,
-            Consumer<Rejection> rejections, Counter counter) {
-        ReportFormColumns form = forms.bind(reader.header());
+    private RowHandler formRows(String submissionId, String filePath, List<String> header) {
+        ReportFormColumns form = forms.bind(header);
         List<ReportFormColumns.Column> columns = form.columns();
-        SourceRow row;
-        while ((row = reader.next()) != null) {
+        return (row, out) -> {
             if (row.problem() != null) {
-                counter.read++;
-                rejections.accept(problem(submissionId, filePath, row));
-                continue;
+                out.read++;
+                out.reject(problem(submissionId, filePath, row));
+                return;
             }
             String unit = row.field(0);
             String period = row.field(1);
@@ -111,25 +229,25 @@ public final class DataFileNormaliser {
                 if (column instanceof ReportFormColumns.Ignored) {
                     continue;
                 }
-                counter.read++;
+                out.read++;
                 if (column == null) {
-                    rejections.accept(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), ReasonCode.UNKNOWN_INDICATOR,
+                    out.reject(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), ReasonCode.UNKNOWN_INDICATOR,
                             "cell " + (i + 1) + " has no column header", trim(unit), trim(period), null, null, trim(cell), trim(comment)));
                 } else if (column instanceof ReportFormColumns.Unmatched u) {
-                    rejections.accept(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), u.reason(), u.detail(),
+                    out.reject(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), u.reason(), u.detail(),
                             trim(unit), trim(period), u.header(), null, trim(cell), trim(comment)));
                 } else if (column instanceof ReportFormColumns.Value v) {
                     try {
-                        values.accept(normaliser.normalise(submissionId, row.lineNumber(), unit, period, v.indicator(),
+                        out.values.add(normaliser.normalise(submissionId, row.lineNumber(), unit, period, v.indicator(),
                                 v.category(), cell, comment));
                     } catch (RowRejectedException e) {
-                        rejections.accept(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), e.reason(),
+                        out.reject(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), e.reason(),
                                 "column '" + v.header() + "': " + e.detail(), trim(unit), trim(period), v.indicator().code(),
                                 v.category().code(), trim(cell), trim(comment)));
                     }
                 }
             }
-        }
+        };
     }
 
     static Rejection problem(String submissionId, String filePath, SourceRow row) {
@@ -164,11 +282,5 @@ public final class DataFileNormaliser {
 
     private static String trim(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static final class Counter {
-        long read;
-        long accepted;
-        long quarantined;
     }
 }

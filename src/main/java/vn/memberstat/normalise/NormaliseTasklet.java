@@ -55,7 +55,8 @@ import vn.memberstat.warehouse.WorkingWarehouse;
  * quarantine file, and each file's counts into {@code submissions.csv}.
  */
 public final class NormaliseTasklet implements Tasklet {
-    private static final int BATCH = 4096;
+    /** Files from this size on are checked by several threads (a backfill); smaller ones by the thread reading them. */
+    static final long SPLIT_BYTES = 4L << 20;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private final MemberstatProperties properties;
     private final WorkingWarehouse warehouse;
@@ -264,6 +265,8 @@ public final class NormaliseTasklet implements Tasklet {
             Map<String, FileOutcome> outcomes, Consumer<Rejection> rejections) throws InterruptedException {
         DataFileNormaliser files = new DataFileNormaliser(normaliser);
         ExecutorService pool = Executors.newFixedThreadPool(properties.workerThreads());
+        // a large file is read by one thread and checked by these, so that it keeps every core busy
+        ExecutorService helpers = Executors.newFixedThreadPool(properties.workerThreads());
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Map.Entry<PulledFile, Layout> e : layouts.entrySet()) {
@@ -272,17 +275,9 @@ public final class NormaliseTasklet implements Tasklet {
                 }
                 PulledFile f = e.getKey();
                 futures.add(pool.submit(() -> {
-                    List<vn.memberstat.normalise.NormalisedValue> batch = new ArrayList<>(BATCH);
-                    Consumer<NormalisedValue> values = v -> {
-                        batch.add(v);
-                        if (batch.size() == BATCH) {
-                            lake.write(batch);
-                            batch.clear();
-                        }
-                    };
                     try (SubmissionReader reader = open(f)) {
-                        FileOutcome outcome = files.process(f.submissionId(), f.relativePath(), e.getValue(), reader, values, rejections);
-                        lake.write(batch);
+                        FileOutcome outcome = files.process(f.submissionId(), f.relativePath(), e.getValue(), reader, lake::write,
+                                rejections, f.sizeBytes() >= SPLIT_BYTES ? helpers : null);
                         if (outcome.refusal() != null) {
                             rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), outcome.refusal(), outcome.refusalDetail()));
                         }
@@ -298,6 +293,7 @@ public final class NormaliseTasklet implements Tasklet {
             }
         } finally {
             pool.shutdownNow();
+            helpers.shutdownNow();
         }
     }
 

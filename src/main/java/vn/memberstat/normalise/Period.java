@@ -134,10 +134,10 @@ public record Period(PeriodKind kind, int year, int startMonth, int endYear, int
     public String code() {
         return switch (kind) {
             case YEAR -> Integer.toString(year);
-            case MONTH -> "%d-%02d".formatted(year, startMonth);
+            case MONTH -> year + (startMonth < 10 ? "-0" : "-") + startMonth;
             case QUARTER -> year + "-Q" + (endMonth / 3);
             case HALF -> year + "-H" + (endMonth / 6);
-            case RANGE -> "%d-%02d..%d-%02d".formatted(year, startMonth, year, endMonth);
+            case RANGE -> year + (startMonth < 10 ? "-0" : "-") + startMonth + ".." + year + (endMonth < 10 ? "-0" : "-") + endMonth;
             case TERM -> (year - 1) + "-" + endYear;
         };
     }
