@@ -45,11 +45,15 @@ select unit_code, year, end_month, indicator_code, category_code, running,
 from simple
 where not broken;
 
+-- The rows of those series, as a table: a CTE would be scanned again at every step of the recursion.
+create or replace temp table overlapping_flow as
+select f.*
+from scoped_flow f
+semi join overlapping_series o using (unit_code, year, indicator_code, category_code);
+
 insert into fct_flow_ytd
 with recursive flows as (
-    select f.*
-    from scoped_flow f
-    semi join overlapping_series o using (unit_code, year, indicator_code, category_code)
+    select * from overlapping_flow
 ),
 chains(unit_code, year, indicator_code, category_code, end_month, ytd_value) as (
     select unit_code, year, indicator_code, category_code, end_month, value

@@ -129,8 +129,10 @@ from fct_reported_value
 where run_id = getvariable('run_id')
 group by unit_code, period, indicator_code;
 
+-- The year (a function of the period) is in every join with fct_value: the join's range of years reaches
+-- the scan, which then skips the older row groups of a many-year warehouse.
 create or replace temp table contested_key as
-select unit_code, period, indicator_code, year from touched_key semi join fct_value using (unit_code, period, indicator_code)
+select unit_code, period, indicator_code, year from touched_key semi join fct_value using (unit_code, period, indicator_code, year)
 union
 select unit_code, period, indicator_code, year from touched_key where submissions > 1;
 
@@ -144,7 +146,7 @@ where r.run_id = getvariable('run_id');
 
 delete from fct_value v
 using contested_key c
-where v.unit_code = c.unit_code and v.period = c.period and v.indicator_code = c.indicator_code;
+where v.unit_code = c.unit_code and v.period = c.period and v.indicator_code = c.indicator_code and v.year = c.year;
 
 create or replace temp table winner as
 select r.unit_code, r.period, r.indicator_code,
