@@ -18,11 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -109,12 +111,23 @@ public final class NormaliseTasklet implements Tasklet {
             } finally {
                 pool.shutdownNow();
             }
-            UnitRegistry registry = normaliseRegistry(run, layouts, outcomes, rejections, retries);
-            ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry, run.runDate());
-            try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {
-                retryValues(retries, normaliser, lake);
-                normaliseData(layouts, normaliser, lake, outcomes, rejections);
-                faults.at(Stage.NORMALISE);
+            AtomicReference<CompletableFuture<Void>> registryWritten = new AtomicReference<>();
+            try {
+                UnitRegistry registry = normaliseRegistry(run, layouts, outcomes, rejections, retries, registryWritten);
+                ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry, run.runDate());
+                try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {
+                    retryValues(retries, normaliser, lake);
+                    normaliseData(layouts, normaliser, lake, outcomes, rejections);
+                    faults.at(Stage.NORMALISE);
+                }
+            } catch (RuntimeException | InterruptedException | IOException e) {
+                if (registryWritten.get() != null) {
+                    registryWritten.get().exceptionally(ignored -> null).join();   // the first failure is the one to report
+                }
+                throw e;
+            }
+            if (registryWritten.get() != null) {
+                await(registryWritten.get());
             }
         }
         writeSubmissions(run, pulled, outcomes, headers);
@@ -177,7 +190,8 @@ public final class NormaliseTasklet implements Tasklet {
     }
 
     private UnitRegistry normaliseRegistry(RunContext run, Map<PulledFile, Layout> layouts, Map<String, FileOutcome> outcomes,
-            Consumer<Rejection> rejections, List<QuarantineRetry.Row> retries) throws IOException {
+            Consumer<Rejection> rejections, List<QuarantineRetry.Row> retries, AtomicReference<CompletableFuture<Void>> registryWritten)
+            throws IOException {
         List<RegistryNormaliser.Candidate> candidates = new ArrayList<>();
         retries.stream().filter(r -> Layout.REGISTRY.code().equals(r.layout()))
                 .map(QuarantineRetry::registryCandidate).forEach(candidates::add);
@@ -205,9 +219,12 @@ public final class NormaliseTasklet implements Tasklet {
         List<UnitVersion> existing = existingRegistry();
         RegistryNormaliser.Result result = new RegistryNormaliser(catalogue).normalise(existing, candidates);
         result.rejections().forEach(rejections);
-        try (ParquetRowWriter writer = new ParquetRowWriter(run.registry(), LakeTables.REGISTRY)) {
-            result.accepted().forEach(a -> writer.write(LakeTables.registryRow(a)));
-        }
+        // written while the data files are read: 96,000 registry rows take a core for a second or two
+        registryWritten.set(CompletableFuture.runAsync(() -> {
+            try (ParquetRowWriter writer = new ParquetRowWriter(run.registry(), LakeTables.REGISTRY)) {
+                result.accepted().forEach(a -> writer.write(LakeTables.registryRow(a)));
+            }
+        }));
         CsvTable.write(run.runDir().resolve(RETRIED_DUPLICATES), List.of("quarantine_key"),
                 result.retriedDuplicates().stream().<List<?>>map(List::of).toList());
         Map<String, Long> rejected = new HashMap<>();
