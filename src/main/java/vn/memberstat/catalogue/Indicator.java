@@ -32,7 +32,12 @@ public record Indicator(
     }
 
     public Optional<Category> category(String categoryCode) {
-        return categories.stream().filter(c -> c.code().equals(categoryCode)).findFirst();
+        for (Category c : categories) {   // a loop, not a stream: called for every value read
+            if (c.code().equals(categoryCode)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean hasTotal() {

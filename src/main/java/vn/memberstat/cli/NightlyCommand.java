@@ -36,6 +36,7 @@ final class NightlyCommand {
         LocalDate date = options.date(LocalDate.now());
         prepareHome(home);
         long started = System.nanoTime();
+        vn.memberstat.job.WarmUp.start();
         try (RunLock lock = RunLock.acquire(home);
                 ConfigurableApplicationContext context = Cli.start(home, inbox, options.settings())) {
             NightlyLauncher.Launch launch = context.getBean(NightlyLauncher.class).run(date, inbox);

@@ -38,7 +38,8 @@ public final class ValueNormaliser {
         if (s.isEmpty()) {
             throw new RowRejectedException(ReasonCode.UNKNOWN_INDICATOR, "indicator is empty");
         }
-        return catalogue.indicator(s.toLowerCase(Locale.ROOT))
+        return catalogue.indicator(s)
+                .or(() -> catalogue.indicator(s.toLowerCase(Locale.ROOT)))
                 .or(() -> catalogue.indicatorByLabel(s))
                 .orElseThrow(() -> new RowRejectedException(ReasonCode.UNKNOWN_INDICATOR,
                         "indicator '" + s + "' is not in the catalogue"));
@@ -50,7 +51,8 @@ public final class ValueNormaliser {
         if (s.isEmpty()) {
             return indicator.defaultCategory();
         }
-        Optional<Indicator.Category> found = indicator.category(s.toLowerCase(Locale.ROOT))
+        Optional<Indicator.Category> found = indicator.category(s)
+                .or(() -> indicator.category(s.toLowerCase(Locale.ROOT)))
                 .or(() -> indicator.categories().stream().filter(c -> TextFold.fold(c.labelVi()).equals(TextFold.fold(s))).findFirst());
         return found.orElseThrow(() -> new RowRejectedException(ReasonCode.UNKNOWN_CATEGORY,
                 "category '" + s + "' is not a category of " + indicator.code() + " (" + indicator.categories().stream()

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -44,7 +46,14 @@ public final class PullTasklet implements Tasklet {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run directory " + run.runDir(), e);
         }
+        // the warehouse opens (and on first use migrates) while the inbox is listed
+        CompletableFuture<Void> opened = CompletableFuture.runAsync(warehouse::connection);
         InboxScanner.Scan scan = new InboxScanner().scan(run.inbox(), Instant.now(), properties.settleSeconds());
+        try {
+            opened.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         List<String> notes = new ArrayList<>(scan.notes());
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
         Set<String> unchanged = warehouse.unchanged(scan.files().stream()

@@ -36,6 +36,11 @@ public record SourceRow(long lineNumber, List<String> fields, CSVFormat format, 
     }
 
     public boolean isBlank() {
-        return fields.stream().allMatch(f -> f == null || f.isBlank());
+        for (String f : fields) {   // a loop, not a stream: called for every record read
+            if (f != null && !f.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
