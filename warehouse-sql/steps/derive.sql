@@ -25,9 +25,12 @@ left join unit_start u using (unit_code)
 where i.kind = 'flow';
 
 create or replace temp table overlapping_series as
-select distinct unit_code, year, indicator_code, category_code
+select unit_code, year, indicator_code, category_code,
+       -- one start for every period, so no two share an end month
+       bool_and(start_month = 1) or bool_and(start_month = year_start_month) as all_from_start
 from scoped_flow
-where start_month <= previous_end;
+group by unit_code, year, indicator_code, category_code
+having bool_or(start_month <= previous_end);
 
 insert into fct_flow_ytd
 with simple as (
@@ -45,11 +48,21 @@ select unit_code, year, end_month, indicator_code, category_code, running,
 from simple
 where not broken;
 
--- The rows of those series, as a table: a CTE would be scanned again at every step of the recursion.
+-- Overlapping series whose every period starts at the start of the year (a unit reporting January..m
+-- each month) have one tiling per month, the period itself: each value is its own exact year-to-date.
+insert into fct_flow_ytd
+select f.unit_code, f.year, f.end_month, f.indicator_code, f.category_code, f.value, true, 1, f.value, f.value
+from scoped_flow f
+join overlapping_series o using (unit_code, year, indicator_code, category_code)
+where o.all_from_start;
+
+-- The rows of the other overlapping series, as a table: a CTE would be scanned again at every step of
+-- the recursion.
 create or replace temp table overlapping_flow as
 select f.*
 from scoped_flow f
-semi join overlapping_series o using (unit_code, year, indicator_code, category_code);
+join overlapping_series o using (unit_code, year, indicator_code, category_code)
+where not o.all_from_start;
 
 insert into fct_flow_ytd
 with recursive flows as (

@@ -40,6 +40,11 @@ final class YearToDateTest {
                 A,2024-02,removed,,0,
                 A,2024-03,removed,,2,
                 W,2024-07..2024-09,admitted,,4,a ward founded on 1/7/2024 counts its year from July
+                A,2024-01,transferred_in,,2,every period from January: each is its own year-to-date
+                A,2024-01..2024-02,transferred_in,,5,
+                A,2024-01..2024-03,transferred_in,,9,
+                W,2024-07..2024-08,removed,,3,two starts (its founding month and January) end in August
+                W,2024-01..2024-08,removed,,3,
                 """);
         home = temp.resolve("home");
         Memberstat.Result r = Memberstat.nightly(home, inbox, "2025-01-10");
@@ -57,6 +62,18 @@ final class YearToDateTest {
         // 2: exact; 3: Q1; 4: Q1 + April; 6: exact H1 (25) wins over the tiling (23); 8: July missing
         assertThat(ytd("A", "admitted")).isEqualTo(Map.of(2, 6.0, 3, 10.0, 4, 15.0, 6, 25.0));
         assertThat(ytd("A", "removed")).isEqualTo(Map.of(1, 1.0, 2, 1.0, 3, 3.0));
+    }
+
+    @Test
+    void periodsAllFromJanuaryAreEachTheirOwnYearToDate() {
+        assertThat(ytd("A", "transferred_in")).isEqualTo(Map.of(1, 2.0, 2, 5.0, 3, 9.0));
+        assertThat(query(home, "select is_exact, candidate_count from fct_flow_ytd where unit_code = 'A' and indicator_code = 'transferred_in'"))
+                .extracting(r -> r.get("is_exact") + ":" + r.get("candidate_count")).containsOnly("true:1");
+        // periods from two different starts ending in the same month: one figure for August, not two
+        assertThat(query(home, "select through_month, ytd_value, candidate_count from fct_flow_ytd "
+                + "where unit_code = 'W' and indicator_code = 'removed'"))
+                .extracting(r -> r.get("through_month") + ":" + r.get("ytd_value") + ":" + r.get("candidate_count"))
+                .containsExactly("8:3.0:1");
     }
 
     @Test
