@@ -103,11 +103,9 @@ delete from fct_flow_month f using scope_unit_year s where f.unit_code = s.unit_
 
 insert into fct_flow_month
 with reported as (
-    select v.unit_code, v.year, v.end_month as month, v.indicator_code, v.category_code, v.value
-    from fct_value v
-    join scope_unit_year s using (unit_code, year)
-    join dim_indicator i using (indicator_code)
-    where i.kind = 'flow' and v.start_month = v.end_month
+    select unit_code, year, end_month as month, indicator_code, category_code, value
+    from scoped_flow   -- the scope's flows, taken from fct_value above
+    where start_month = end_month
 ),
 ytd as (
     select f.*
