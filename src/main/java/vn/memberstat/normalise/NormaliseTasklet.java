@@ -158,15 +158,18 @@ public final class NormaliseTasklet implements Tasklet {
 
     private Optional<Layout> detect(PulledFile f, Map<String, FileOutcome> outcomes, Consumer<Rejection> rejections,
             Map<String, List<String>> headers) throws IOException {
-        // the pull step took the header line while hashing: a plain one needs no second open of the file
-        List<String> plain = SubmissionReader.headerOf(f.headerLine());
-        Optional<Layout> known = LayoutDetector.detect(plain);
-        if (known.isPresent()) {
-            char delimiter = SubmissionReader.delimiterOf(f.headerLine());
-            headers.put(f.submissionId(), List.of(
-                    org.apache.commons.csv.CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().format(plain.toArray()),
-                    String.valueOf(delimiter)));
-            return known;
+        // the pull step took the header line while hashing: a plain one needs no second open of the file,
+        // and a national month has a handful of distinct ones among its 52,000 files
+        PlainHeader plain = f.headerLine() == null ? null : plainHeaders.get(f.headerLine());
+        if (plain == null && f.headerLine() != null) {
+            plain = PlainHeader.of(f.headerLine());
+            if (plainHeaders.size() < 10_000) {
+                plainHeaders.put(f.headerLine(), plain);
+            }
+        }
+        if (plain != null && plain.layout().isPresent()) {
+            headers.put(f.submissionId(), plain.recorded());
+            return plain.layout();
         }
         try (SubmissionReader reader = open(f)) {
             List<String> header = reader.header();
@@ -184,6 +187,19 @@ public final class NormaliseTasklet implements Tasklet {
             return layout;
         }
     }
+
+    /** What a header line without quotes says: its layout, and the header and delimiter recorded for the file. */
+    private record PlainHeader(Optional<Layout> layout, List<String> recorded) {
+        static PlainHeader of(String line) {
+            List<String> fields = SubmissionReader.headerOf(line);
+            char delimiter = SubmissionReader.delimiterOf(line);
+            return new PlainHeader(LayoutDetector.detect(fields), List.of(
+                    org.apache.commons.csv.CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().format(fields.toArray()),
+                    String.valueOf(delimiter)));
+        }
+    }
+
+    private final Map<String, PlainHeader> plainHeaders = new ConcurrentHashMap<>();
 
     private SubmissionReader open(PulledFile f) throws IOException {
         return new SubmissionReader(f.path(), Charset.forName(f.charset()), f.bomBytes(), properties.maxLineChars());
@@ -211,7 +227,7 @@ public final class NormaliseTasklet implements Tasklet {
                     } else if (!row.isBlank()) {
                         counts[0]++;
                         candidates.add(new RegistryNormaliser.Candidate(f.submissionId(), f.relativePath(), row.lineNumber(),
-                                row.raw(), row.fields(), columns, null));
+                                row::raw, row.fields(), columns, null));
                     }
                 }
             }

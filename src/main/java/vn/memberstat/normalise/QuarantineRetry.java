@@ -59,7 +59,7 @@ public final class QuarantineRetry {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(row.delimiter() == null ? "," : row.delimiter()).get();
         List<String> header = parse(format, row.headerLine());
         List<String> fields = parse(format, row.rawLine());
-        return new RegistryNormaliser.Candidate(row.submissionId(), row.filePath(), row.lineNumber(), row.rawLine(), fields,
+        return new RegistryNormaliser.Candidate(row.submissionId(), row.filePath(), row.lineNumber(), row::rawLine, fields,
                 LayoutDetector.columnIndex(header), row.key());
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.common.ReasonCode;
@@ -26,9 +27,16 @@ public final class RegistryNormaliser {
         this.catalogue = catalogue;
     }
 
-    /** A registry row as read, with where it came from; {@code quarantineKey} is set for a row retried from quarantine. */
-    public record Candidate(String submissionId, String filePath, long lineNumber, String rawLine, List<String> fields,
-            Map<String, Integer> columns, Long quarantineKey) {}
+    /**
+     * A registry row as read, with where it came from; {@code quarantineKey} is set for a row retried from quarantine.
+     * Its raw line is written only for a row that is rejected: a national registry is 96,000 rows.
+     */
+    public record Candidate(String submissionId, String filePath, long lineNumber, Supplier<String> raw, List<String> fields,
+            Map<String, Integer> columns, Long quarantineKey) {
+        public String rawLine() {
+            return raw.get();
+        }
+    }
 
     /** A version accepted by this run, with its provenance. */
     public record Accepted(UnitVersion version, String submissionId, long lineNumber, Long quarantineKey) {}

@@ -29,6 +29,8 @@ import vn.memberstat.common.TextFold;
  */
 public final class SubmissionReader implements Closeable {
     private static final int SNIFF_CHARS = 1 << 16;
+    private static final CSVFormat COMMA = format(',');
+    private static final CSVFormat SEMICOLON = format(';');
     /** Most submissions are a few kilobytes; the reader grows the buffer for a longer header line. */
     private static final int BUFFER_CHARS = 1 << 13;
     private final Path file;
@@ -53,11 +55,7 @@ public final class SubmissionReader implements Closeable {
         this.reader = open();
         SourceRow first;
         try {
-            this.format = CSVFormat.RFC4180.builder()
-                    .setDelimiter(sniffDelimiter(reader))
-                    .setIgnoreEmptyLines(false)
-                    .setTrim(false)
-                    .get();
+            this.format = sniffDelimiter(reader) == ';' ? SEMICOLON : COMMA;
             startParser();
             first = next();
         } catch (IOException | RuntimeException e) {
@@ -281,6 +279,10 @@ public final class SubmissionReader implements Closeable {
             t = t.getCause();
         }
         return t.getMessage();
+    }
+
+    private static CSVFormat format(char delimiter) {
+        return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(false).get();
     }
 
     /** {@code ;} when the header line has more semicolons than commas outside quotes, else {@code ,}. */
