@@ -25,12 +25,15 @@ left join unit_start u using (unit_code)
 where i.kind = 'flow';
 
 create or replace temp table overlapping_series as
+with overlapping as (
+    select distinct unit_code, year, indicator_code, category_code from scoped_flow where start_month <= previous_end
+)
 select unit_code, year, indicator_code, category_code,
        -- one start for every period, so no two share an end month
        bool_and(start_month = 1) or bool_and(start_month = year_start_month) as all_from_start
 from scoped_flow
-group by unit_code, year, indicator_code, category_code
-having bool_or(start_month <= previous_end);
+semi join overlapping using (unit_code, year, indicator_code, category_code)
+group by unit_code, year, indicator_code, category_code;
 
 insert into fct_flow_ytd
 with simple as (
