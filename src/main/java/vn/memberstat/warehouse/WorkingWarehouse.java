@@ -54,6 +54,8 @@ public final class WorkingWarehouse implements AutoCloseable {
                 try (Statement s = connection.createStatement()) {
                     // DuckDB runs inside this JVM: its share of the process's memory is bounded, the rest spills
                     s.execute("set memory_limit = '" + memoryLimit.replace("'", "") + "'");
+                    // no statement relies on the order rows were inserted in: inserts may run on every core
+                    s.execute("set preserve_insertion_order = false");
                 }
             } catch (IOException | SQLException e) {
                 throw new MemberstatException(ErrorCode.STORAGE, "cannot open the working warehouse " + file + ": " + e.getMessage(), e);
