@@ -104,10 +104,13 @@ where p.value <> c.children_sum;
 -- MEMBER_BALANCE: members at a period's end against the previous known members plus the flows between.
 -- Pairs: a stock month and the previous stock month of the same year, or December of the previous year.
 -- A flow indicator the unit never reported in the year counts as 0; one reported but not known at a needed month skips the check.
+-- Members and year-to-date totals are taken for the scope's units and years (and the year before, for
+-- December) once, rather than joined against the whole of fct_stock and fct_flow_ytd three times.
 insert into new_finding
 with members as (
     select unit_code, year, month, stock_value
     from fct_stock
+    join (select unit_code, year from check_scope union select unit_code, year - 1 from check_scope) using (unit_code, year)
     where indicator_code = 'members' and category_code = 'total'
 ),
 pairs as (
@@ -130,19 +133,28 @@ starts as (
 flow_kinds(indicator_code, sign) as (
     values ('admitted', 1), ('transferred_in', 1), ('removed', -1), ('deceased', -1), ('transferred_out', -1)
 ),
+totals as (
+    select y.unit_code, y.year, y.through_month, y.indicator_code, y.ytd_value
+    from fct_flow_ytd y
+    join check_scope using (unit_code, year)
+    semi join flow_kinds using (indicator_code)
+    where y.category_code = 'total'
+),
+reported_series as (
+    select distinct unit_code, year, indicator_code from totals
+),
 flow_deltas as (
     select st.unit_code, st.year, st.month, fk.indicator_code, fk.sign,
-           case when not exists (select 1 from fct_flow_ytd y0 where y0.unit_code = st.unit_code and y0.year = st.year
-                                   and y0.indicator_code = fk.indicator_code and y0.category_code = 'total') then 0
+           case when r.unit_code is null then 0
                 else e.ytd_value - case when st.start_month = 0 then 0 else b.ytd_value end end as delta
     from starts st
     cross join flow_kinds fk
-    left join fct_flow_ytd e
-      on e.unit_code = st.unit_code and e.year = st.year and e.through_month = st.month
-     and e.indicator_code = fk.indicator_code and e.category_code = 'total'
-    left join fct_flow_ytd b
-      on b.unit_code = st.unit_code and b.year = st.year and b.through_month = st.start_month
-     and b.indicator_code = fk.indicator_code and b.category_code = 'total'
+    left join reported_series r
+      on r.unit_code = st.unit_code and r.year = st.year and r.indicator_code = fk.indicator_code
+    left join totals e
+      on e.unit_code = st.unit_code and e.year = st.year and e.through_month = st.month and e.indicator_code = fk.indicator_code
+    left join totals b
+      on b.unit_code = st.unit_code and b.year = st.year and b.through_month = st.start_month and b.indicator_code = fk.indicator_code
 ),
 balance as (
     select unit_code, year, month, sum(sign * delta) as net_flow, count(delta) as known
@@ -168,7 +180,8 @@ from (
            median(month_value) over w as usual,
            count(*) over w as history
     from fct_flow_month m
-    join (select distinct unit_code from check_scope) s using (unit_code)
+    -- the scope's years and the two before them: the history a month's 24 months reach back into
+    join (select distinct unit_code, year - back as year from check_scope, range(0, 3) t(back)) s using (unit_code, year)
     where m.indicator_code in ('admitted', 'removed') and m.category_code = 'total'
     window w as (partition by unit_code, indicator_code, category_code order by year * 12 + month
                  range between 24 preceding and 1 preceding)
