@@ -1,7 +1,9 @@
 -- One row per unit (as it was in that year) and year with an admission quota or admissions.
+-- The CTEs are inlined (not materialized), so that a filter on year reaches the fact tables' scans:
+-- one year of a five-year national warehouse then reads a fifth of fct_flow_ytd, not all of it.
 
 create or replace view v_admission_attainment as
-with admitted as (
+with admitted as not materialized (
     select unit_code,
            year,
            max(through_month)                  as through_month,
@@ -10,17 +12,17 @@ with admitted as (
     where indicator_code = 'admitted' and category_code = 'total'
     group by unit_code, year
 ),
-quota as (
+quota as not materialized (
     select unit_code, year, quota_count
     from fct_quota
     where period_kind = 'year' and category_code = 'total'
 ),
-unit_years as (
+unit_years as not materialized (
     select unit_code, year from admitted
     union
     select unit_code, year from quota
 ),
-unit_names as (
+unit_names as not materialized (
     select y.unit_code,
            y.year,
            arg_max(u.unit_name, u.valid_from) as unit_name
@@ -31,7 +33,7 @@ unit_names as (
      and coalesce(u.valid_to, date '9999-12-31') >= make_date(y.year, 1, 1)
     group by y.unit_code, y.year
 ),
-joined as (
+joined as not materialized (
     select y.unit_code,
            n.unit_name,
            y.year,
