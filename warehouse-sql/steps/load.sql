@@ -122,11 +122,13 @@ left join kept k using (submission_id);
 
 -- Current values: for every touched (unit, period, indicator) the latest submission wins, all categories of it.
 -- A key no other submission gave (most of a new month, all of a backfill) goes straight in; only contested
--- keys, given before or by two files of this run, are ranked.
+-- keys, given before or by two files of this run, are ranked. The run's rows are read from its lake files
+-- (stage_loaded, what was just added to fct_reported_value), not from fct_reported_value: scanning a
+-- many-year table while this transaction holds its new rows ran out of memory.
 create or replace temp table touched_key as
-select unit_code, period, indicator_code, any_value(year) as year, count(distinct submission_id) as submissions
-from fct_reported_value
-where run_id = getvariable('run_id')
+select unit_code, period, indicator_code, any_value(year) as year,
+       min(submission_id) <> max(submission_id) as given_twice   -- by two files of this run; no distinct set per key
+from stage_loaded
 group by unit_code, period, indicator_code;
 
 -- The year (a function of the period) is in every join with fct_value: the join's range of years reaches
@@ -134,15 +136,14 @@ group by unit_code, period, indicator_code;
 create or replace temp table contested_key as
 select unit_code, period, indicator_code, year from touched_key semi join fct_value using (unit_code, period, indicator_code, year)
 union
-select unit_code, period, indicator_code, year from touched_key where submissions > 1;
+select unit_code, period, indicator_code, year from touched_key where given_twice;
 
 insert into fct_value
 select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
-       r.end_month, r.indicator_code, r.category_code, r.value, r.comment, r.run_id, s.modified_at
-from fct_reported_value r
+       r.end_month, r.indicator_code, r.category_code, r.value, r.comment, getvariable('run_id'), s.modified_at
+from stage_loaded r
 join dim_submission s using (submission_id)
-anti join contested_key c using (unit_code, period, indicator_code)
-where r.run_id = getvariable('run_id');
+anti join contested_key c using (unit_code, period, indicator_code);
 
 delete from fct_value v
 using contested_key c

@@ -60,6 +60,7 @@ public final class LoadTasklet implements Tasklet {
                 stage(c, run, lakeFiles);
                 SqlScript.step("load.sql").execute(c);
                 SqlScript.step("dim_unit.sql").execute(c);
+                checkTakenOnce(c, run.runId());
                 checkConservation(c, run.runId());
                 SqlScript.step("run_totals.sql").execute(c);
                 faults.at(Stage.LOAD);
@@ -191,6 +192,28 @@ public final class LoadTasklet implements Tasklet {
             throw new MemberstatException(ErrorCode.CONSERVATION_BROKEN, "run " + runId
                     + ": rows read != loaded + quarantined + duplicate, or the stored rows differ from the counts:\n  "
                     + String.join("\n  ", broken));
+        }
+    }
+
+    /** Every file of this run is recorded once, and no earlier run took the same bytes (dim_submission has no index to say so). */
+    private static void checkTakenOnce(Connection c, String runId) throws SQLException {
+        String sql = """
+                select 'submission ' || submission_id, count(*) from dim_submission semi join stage_file using (submission_id)
+                group by submission_id having count(*) > 1
+                union all
+                select 'SHA-256 ' || sha256, count(*) from dim_submission semi join stage_file using (sha256)
+                group by sha256 having count(*) > 1
+                order by 1
+                limit 10""";
+        List<String> twice = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                twice.add(rs.getString(1) + " recorded " + rs.getLong(2) + " times");
+            }
+        }
+        if (!twice.isEmpty()) {
+            throw new MemberstatException(ErrorCode.CONSERVATION_BROKEN, "run " + runId + ": a file would be taken twice:\n  "
+                    + String.join("\n  ", twice));
         }
     }
 

@@ -43,4 +43,35 @@ final class TakenOnceTest {
         assertThat(one(home, "select value from fct_value where unit_code = 'P'")).as("the changed file corrects the value")
                 .containsEntry("value", 7.0);
     }
+
+    @Test
+    void aFileRecordedTwiceFailsTheLoadAndCommitsNothing() throws Exception {
+        Path inbox = temp.resolve("inbox");
+        Path home = temp.resolve("home");
+        Memberstat.write(inbox, "registry.csv", """
+                unit_code,unit_name,parent_code,level,unit_type,valid_from,valid_to,successor_code
+                P,Tỉnh ủy P,,1,province,1990-01-01,,
+                """);
+        Memberstat.write(inbox, "p.csv", "unit_code,period,indicator,category,value,comment\nP,2024,admitted,,5,\n");
+        assertThat(Memberstat.nightly(home, inbox, "2025-01-10", "--memberstat.fail-at=load").exitCode()).isEqualTo(1);
+        // as if an earlier run had recorded this run's report (dim_submission has no key to refuse it)
+        String report = Files.readAllLines(home.resolve("runs/2025-01-10/submissions.csv")).stream()
+                .filter(l -> l.contains("p.csv")).findFirst().orElseThrow().split(",")[0];
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + home.resolve("work/warehouse.duckdb"));
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("insert into dim_submission values ('" + report + "', 'x', 'old.csv', 1, now(), now(), 'old', 'long', null, null,"
+                    + " 0, 0, 0, 0, null, null)");
+        }
+
+        Memberstat.Result again = Memberstat.nightly(home, inbox, "2025-01-10");
+
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(3);
+        assertThat(again.err()).contains("a file would be taken twice").contains("submission " + report + " recorded 2 times");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + home.resolve("work/warehouse.duckdb"));
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("select count(*) from fct_reported_value")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("the load's transaction was rolled back").isZero();
+        }
+    }
 }
