@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -111,24 +110,19 @@ public final class NormaliseTasklet implements Tasklet {
             } finally {
                 pool.shutdownNow();
             }
-            AtomicReference<CompletableFuture<Void>> registryWritten = new AtomicReference<>();
+            Registry registry = normaliseRegistry(run, layouts, outcomes, rejections, retries);
             try {
-                UnitRegistry registry = normaliseRegistry(run, layouts, outcomes, rejections, retries, registryWritten);
-                ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry, run.runDate());
+                ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry.units(), run.runDate());
                 try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {
                     retryValues(retries, normaliser, lake);
                     normaliseData(layouts, normaliser, lake, outcomes, rejections);
                     faults.at(Stage.NORMALISE);
                 }
-            } catch (RuntimeException | InterruptedException | IOException e) {
-                if (registryWritten.get() != null) {
-                    registryWritten.get().exceptionally(ignored -> null).join();   // the first failure is the one to report
-                }
+            } catch (RuntimeException | InterruptedException e) {
+                registry.written().exceptionally(ignored -> null).join();   // the first failure is the one to report
                 throw e;
             }
-            if (registryWritten.get() != null) {
-                await(registryWritten.get());
-            }
+            await(registry.written());
         }
         writeSubmissions(run, pulled, outcomes, headers);
         long read = outcomes.values().stream().mapToLong(FileOutcome::rowsRead).sum();
@@ -205,9 +199,11 @@ public final class NormaliseTasklet implements Tasklet {
         return new SubmissionReader(f.path(), Charset.forName(f.charset()), f.bomBytes(), properties.maxLineChars());
     }
 
-    private UnitRegistry normaliseRegistry(RunContext run, Map<PulledFile, Layout> layouts, Map<String, FileOutcome> outcomes,
-            Consumer<Rejection> rejections, List<QuarantineRetry.Row> retries, AtomicReference<CompletableFuture<Void>> registryWritten)
-            throws IOException {
+    /** The units known after this run's registry files, and the writing of their Parquet file, still under way. */
+    private record Registry(UnitRegistry units, CompletableFuture<Void> written) {}
+
+    private Registry normaliseRegistry(RunContext run, Map<PulledFile, Layout> layouts, Map<String, FileOutcome> outcomes,
+            Consumer<Rejection> rejections, List<QuarantineRetry.Row> retries) throws IOException {
         List<RegistryNormaliser.Candidate> candidates = new ArrayList<>();
         retries.stream().filter(r -> Layout.REGISTRY.code().equals(r.layout()))
                 .map(QuarantineRetry::registryCandidate).forEach(candidates::add);
@@ -236,11 +232,11 @@ public final class NormaliseTasklet implements Tasklet {
         RegistryNormaliser.Result result = new RegistryNormaliser(catalogue).normalise(existing, candidates);
         result.rejections().forEach(rejections);
         // written while the data files are read: 96,000 registry rows take a core for a second or two
-        registryWritten.set(CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
             try (ParquetRowWriter writer = new ParquetRowWriter(run.registry(), LakeTables.REGISTRY)) {
                 result.accepted().forEach(a -> writer.write(LakeTables.registryRow(a)));
             }
-        }));
+        });
         CsvTable.write(run.runDir().resolve(RETRIED_DUPLICATES), List.of("quarantine_key"),
                 result.retriedDuplicates().stream().<List<?>>map(List::of).toList());
         Map<String, Long> rejected = new HashMap<>();
@@ -261,7 +257,7 @@ public final class NormaliseTasklet implements Tasklet {
         Map<String, UnitVersion> merged = new LinkedHashMap<>();
         existing.forEach(v -> merged.put(v.code() + "|" + v.validFrom(), v));
         result.accepted().forEach(a -> merged.put(a.version().code() + "|" + a.version().validFrom(), a.version()));
-        return new UnitRegistry(merged.values());
+        return new Registry(new UnitRegistry(merged.values()), written);
     }
 
     /** Quarantined values whose cause is gone go to the lake, marked with their quarantine key. */
