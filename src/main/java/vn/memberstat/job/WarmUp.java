@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.memberstat.lake.LakeTables;
@@ -22,12 +21,11 @@ public final class WarmUp {
 
     private WarmUp() {}
 
-    public static CompletableFuture<Void> start() {
-        return CompletableFuture.runAsync(WarmUp::run, runnable -> {
-            Thread t = new Thread(runnable, "warm-up");
-            t.setDaemon(true);
-            t.start();
-        });
+    /** Starts the warm-up on a daemon thread and returns at once. */
+    public static void start() {
+        Thread t = new Thread(WarmUp::run, "warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void run() {
