@@ -123,7 +123,8 @@ public final class LakeWriter implements AutoCloseable {
     /** Renames the run's temporary files into place; returns the final files. Repeating it is harmless. */
     public static List<Path> commit(Path root, String runId) {
         for (Path temp : runFiles(root, runId, true)) {
-            Path target = temp.resolveSibling(temp.getFileName().toString().replace(TEMP_SUFFIX, ""));
+            String name = temp.getFileName().toString();
+            Path target = temp.resolveSibling(name.substring(0, name.length() - TEMP_SUFFIX.length()));
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {

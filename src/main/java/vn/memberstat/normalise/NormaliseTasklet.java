@@ -188,7 +188,7 @@ public final class NormaliseTasklet implements Tasklet {
             List<String> fields = SubmissionReader.headerOf(line);
             char delimiter = SubmissionReader.delimiterOf(line);
             return new PlainHeader(LayoutDetector.detect(fields), List.of(
-                    org.apache.commons.csv.CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().format(fields.toArray()),
+                    SubmissionReader.format(delimiter).format(fields.toArray()),
                     String.valueOf(delimiter)));
         }
     }

@@ -29,8 +29,8 @@ import vn.memberstat.common.TextFold;
  */
 public final class SubmissionReader implements Closeable {
     private static final int SNIFF_CHARS = 1 << 16;
-    private static final CSVFormat COMMA = format(',');
-    private static final CSVFormat SEMICOLON = format(';');
+    private static final CSVFormat COMMA = build(',');
+    private static final CSVFormat SEMICOLON = build(';');
     /** Most submissions are a few kilobytes; the reader grows the buffer for a longer header line. */
     private static final int BUFFER_CHARS = 1 << 13;
     private final Path file;
@@ -55,7 +55,7 @@ public final class SubmissionReader implements Closeable {
         this.reader = open();
         SourceRow first;
         try {
-            this.format = sniffDelimiter(reader) == ';' ? SEMICOLON : COMMA;
+            this.format = format(sniffDelimiter(reader));
             startParser();
             first = next();
         } catch (IOException | RuntimeException e) {
@@ -281,7 +281,12 @@ public final class SubmissionReader implements Closeable {
         return t.getMessage();
     }
 
-    private static CSVFormat format(char delimiter) {
+    /** The format this reader reads (and writes raw lines back in) for a separator, {@code ;} or {@code ,}. */
+    public static CSVFormat format(char delimiter) {
+        return delimiter == ';' ? SEMICOLON : delimiter == ',' ? COMMA : build(delimiter);
+    }
+
+    private static CSVFormat build(char delimiter) {
         return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(false).get();
     }
 

@@ -21,10 +21,7 @@ final class TakenOnceTest {
     void contentDecidesWhatIsNew() throws Exception {
         Path inbox = temp.resolve("inbox");
         Path home = temp.resolve("home");
-        Memberstat.write(inbox, "registry.csv", """
-                unit_code,unit_name,parent_code,level,unit_type,valid_from,valid_to,successor_code
-                P,Tỉnh ủy P,,1,province,1990-01-01,,
-                """);
+        writeRegistry(inbox);
         Path report = Memberstat.write(inbox, "p.csv", "unit_code,period,indicator,category,value,comment\nP,2024,admitted,,5,\n");
         Memberstat.write(inbox, "copy/p-again.csv", "unit_code,period,indicator,category,value,comment\nP,2024,admitted,,5,\n");
 
@@ -48,10 +45,7 @@ final class TakenOnceTest {
     void aFileRecordedTwiceFailsTheLoadAndCommitsNothing() throws Exception {
         Path inbox = temp.resolve("inbox");
         Path home = temp.resolve("home");
-        Memberstat.write(inbox, "registry.csv", """
-                unit_code,unit_name,parent_code,level,unit_type,valid_from,valid_to,successor_code
-                P,Tỉnh ủy P,,1,province,1990-01-01,,
-                """);
+        writeRegistry(inbox);
         Memberstat.write(inbox, "p.csv", "unit_code,period,indicator,category,value,comment\nP,2024,admitted,,5,\n");
         assertThat(Memberstat.nightly(home, inbox, "2025-01-10", "--memberstat.fail-at=load").exitCode()).isEqualTo(1);
         // as if an earlier run had recorded this run's report (dim_submission has no key to refuse it)
@@ -73,5 +67,13 @@ final class TakenOnceTest {
             rs.next();
             assertThat(rs.getLong(1)).as("the load's transaction was rolled back").isZero();
         }
+    }
+
+    /** A registry of one province, P. */
+    private static void writeRegistry(Path inbox) {
+        Memberstat.write(inbox, "registry.csv", """
+                unit_code,unit_name,parent_code,level,unit_type,valid_from,valid_to,successor_code
+                P,Tỉnh ủy P,,1,province,1990-01-01,,
+                """);
     }
 }
