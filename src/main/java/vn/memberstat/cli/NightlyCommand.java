@@ -100,11 +100,17 @@ final class NightlyCommand {
         }
         out.println("  steps    " + String.join(", ", steps));
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            out.println("  warehouse " + home.resolve("warehouse.duckdb"));
+            out.println("  warehouse " + home.resolve("warehouse.duckdb") + (c.containsKey("published_bytes")
+                    ? " (%s, %s written)".formatted(megabytes(c.getLong("published_bytes")), megabytes(c.getLong("published_bytes_written")))
+                    : ""));
         }
         for (String note : RunNotes.read(home.resolve("runs").resolve(date.toString()).resolve("notes.txt"))) {
             out.println("  note     " + note);
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return "%.1f MB".formatted(bytes / 1e6);
     }
 
     static Throwable firstFailure(JobExecution execution) {

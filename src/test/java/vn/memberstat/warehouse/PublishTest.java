@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.memberstat.support.Memberstat;
@@ -34,6 +36,9 @@ final class PublishTest {
         assertThat(Memberstat.nightly(home, inbox, "2026-06-30").exitCode()).isZero();
         Path published = home.resolve("warehouse.duckdb");
         String query = "select count(*) from fct_reported_value";
+        Path held = temp.resolve("analysts-copy");   // a second name for the file the analyst opens
+        Files.createLink(held, published);
+        byte[] firstCopy = Files.readAllBytes(published);
 
         Process analyst = new ProcessBuilder(javaExecutable(), "-cp",
                 Path.of("target", "test-classes") + java.io.File.pathSeparator + DUCKDB_14, ReaderProbe.class.getName(),
@@ -50,6 +55,17 @@ final class PublishTest {
         Memberstat.Result second = Memberstat.nightly(home, inbox, "2026-07-01");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(285);
+        assertThat(Files.isSameFile(home.resolve(PublishTasklet.SPARE), held))
+                .as("the analyst's copy is now the spare").isTrue();
+
+        // the spare is held open: the next run copies the whole warehouse into a new file and leaves the analyst's alone
+        Memberstat.write(inbox, "2026/later.csv", "unit_code,period,indicator,category,value,comment\nHN.P-TX,2026-06,admitted,,4,\n");
+        Memberstat.Result third = Memberstat.nightly(home, inbox, "2026-07-02");
+        assertThat(third.exitCode()).as(third.err()).isZero();
+        long[] written = megabytesWritten(third.out());
+        assertThat(written[1]).as("a full copy").isEqualTo(written[0]);
+        assertSameBytes(published, home.resolve("work").resolve("warehouse.duckdb"));
+        assertThat(Files.readAllBytes(held)).as("the analyst's file, untouched").isEqualTo(firstCopy);
 
         try (Writer w = new OutputStreamWriter(analyst.getOutputStream(), StandardCharsets.UTF_8)) {
             w.write("again\n");
@@ -57,9 +73,29 @@ final class PublishTest {
         assertThat(analystOut.readLine()).as("the analyst's open connection still reads its own copy").isEqualTo("value 284");
         assertThat(analyst.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(analyst.exitValue()).isZero();
+
+        // nobody holds the spare now: the next run brings it up to date, writing only what changed
+        Memberstat.write(inbox, "2026/latest.csv", "unit_code,period,indicator,category,value,comment\nHN.P-TX,2026-04,admitted,,2,\n");
+        Memberstat.Result fourth = Memberstat.nightly(home, inbox, "2026-07-03");
+        assertThat(fourth.exitCode()).as(fourth.err()).isZero();
+        written = megabytesWritten(fourth.out());
+        assertThat(written[1]).as("only the changed parts of the spare").isLessThan(written[0] / 2);
+        assertSameBytes(published, home.resolve("work").resolve("warehouse.duckdb"));
+        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(287);
         try (var files = Files.list(home)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("publishing"));
         }
+    }
+
+    /** Size and bytes written, in tenths of a megabyte, from the summary's warehouse line. */
+    private static long[] megabytesWritten(String summary) {
+        Matcher m = Pattern.compile("warehouse .* \\((\\d+)\\.(\\d) MB, (\\d+)\\.(\\d) MB written\\)").matcher(summary);
+        assertThat(m.find()).as(summary).isTrue();
+        return new long[] {Long.parseLong(m.group(1) + m.group(2)), Long.parseLong(m.group(3) + m.group(4))};
+    }
+
+    private static void assertSameBytes(Path a, Path b) throws java.io.IOException {
+        assertThat(Files.mismatch(a, b)).as("%s is a byte copy of %s", a, b).isEqualTo(-1L);
     }
 
     @Test

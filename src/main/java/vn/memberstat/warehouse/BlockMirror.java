@@ -1,0 +1,180 @@
+package vn.memberstat.warehouse;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+
+/**
+ * Makes one file a byte copy of another, writing only the 64 KB units whose checksums differ from the
+ * ones recorded when the target was last written (its {@link Manifest}). A unit's checksum is its CRC-32C
+ * and its CRC-32, 64 bits together. The source is read in full, on both cores; what is written is only
+ * what changed, which for a night's run on a large warehouse is a small part of the file.
+ */
+public final class BlockMirror {
+    static final int UNIT = 64 * 1024;
+    private static final int CHUNK_UNITS = 64;
+    private static final String MAGIC = "memberstat-blocks-1";
+
+    private BlockMirror() {}
+
+    /** What a file held when it was last written: its size and modified time, and one checksum per unit. */
+    public record Manifest(long size, Instant modified, long[] sums) {
+
+        /** The manifest stored at {@code manifestFile}, if it still describes {@code file}; empty otherwise. */
+        public static Optional<Manifest> readFor(Path manifestFile, Path file) {
+            try {
+                if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(file)) {
+                    return Optional.empty();
+                }
+                Manifest m = read(manifestFile);
+                if (m.size != Files.size(file) || !m.modified.equals(Files.getLastModifiedTime(file).toInstant())) {
+                    return Optional.empty();
+                }
+                // the first and the last unit, read back: a cheap guard against a file replaced with the same size and time
+                try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                    ByteBuffer buffer = ByteBuffer.allocateDirect(UNIT);
+                    for (int unit : new int[] {0, m.sums.length - 1}) {
+                        if (unit >= 0 && checksum(in, unit, buffer) != m.sums[unit]) {
+                            return Optional.empty();
+                        }
+                    }
+                }
+                return Optional.of(m);
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();   // unreadable or from another version: the caller copies in full
+            }
+        }
+
+        private static Manifest read(Path manifestFile) throws IOException {
+            try (InputStream raw = Files.newInputStream(manifestFile);
+                 DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+                if (!MAGIC.equals(in.readUTF()) || in.readInt() != UNIT) {
+                    throw new IOException("not a manifest of this version");
+                }
+                long size = in.readLong();
+                Instant modified = Instant.ofEpochSecond(in.readLong(), in.readInt());
+                int units = in.readInt();
+                if (units != unitCount(size)) {
+                    throw new IOException("unit count does not match the size");
+                }
+                long[] sums = new long[units];
+                for (int i = 0; i < units; i++) {
+                    sums[i] = in.readLong();
+                }
+                if (in.read() != -1) {
+                    throw new IOException("trailing bytes");
+                }
+                return new Manifest(size, modified, sums);
+            } catch (EOFException e) {
+                throw new IOException("truncated", e);
+            }
+        }
+
+        /** Writes the manifest next to its final name and renames it into place. */
+        public void write(Path manifestFile) throws IOException {
+            Path temp = manifestFile.resolveSibling(manifestFile.getFileName() + ".tmp");
+            try (OutputStream raw = Files.newOutputStream(temp);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+                out.writeUTF(MAGIC);
+                out.writeInt(UNIT);
+                out.writeLong(size);
+                out.writeLong(modified.getEpochSecond());
+                out.writeInt(modified.getNano());
+                out.writeInt(sums.length);
+                for (long sum : sums) {
+                    out.writeLong(sum);
+                }
+            }
+            Files.move(temp, manifestFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** How much one mirroring wrote. */
+    public record Result(Manifest manifest, long unitsWritten) {
+        public long bytesWritten() {
+            return Math.min(unitsWritten * (long) UNIT, manifest.size);
+        }
+    }
+
+    /**
+     * Makes {@code target} (open for reading and writing) hold the bytes of {@code source}. {@code previous}
+     * describes what {@code target} holds now; {@code null} writes every unit. Forces the target to disk.
+     */
+    public static Result mirror(FileChannel source, FileChannel target, Path targetFile, Manifest previous) throws IOException {
+        long size = source.size();
+        int units = unitCount(size);
+        long[] sums = new long[units];
+        long[] old = previous == null ? new long[0] : previous.sums;
+        AtomicLong written = new AtomicLong();
+        int chunks = (units + CHUNK_UNITS - 1) / CHUNK_UNITS;
+        try {
+            IntStream.range(0, chunks).parallel().forEach(chunk -> {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(UNIT);
+                int end = Math.min(units, (chunk + 1) * CHUNK_UNITS);
+                try {
+                    for (int unit = chunk * CHUNK_UNITS; unit < end; unit++) {
+                        sums[unit] = checksum(source, unit, buffer);
+                        if (unit >= old.length || old[unit] != sums[unit]) {
+                            long at = (long) unit * UNIT;
+                            while (buffer.hasRemaining()) {
+                                at += target.write(buffer, at);
+                            }
+                            written.incrementAndGet();
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (target.size() > size) {
+            target.truncate(size);
+        }
+        target.force(true);
+        Instant modified = Files.getLastModifiedTime(targetFile).toInstant();
+        return new Result(new Manifest(size, modified, sums), written.get());
+    }
+
+    private static int unitCount(long size) {
+        return Math.toIntExact((size + UNIT - 1) / UNIT);
+    }
+
+    /** Reads unit {@code unit} into {@code buffer} (left flipped back to its start, for writing) and returns its checksum. */
+    private static long checksum(FileChannel in, int unit, ByteBuffer buffer) throws IOException {
+        buffer.clear();
+        long at = (long) unit * UNIT;
+        while (buffer.hasRemaining()) {
+            int n = in.read(buffer, at + buffer.position());
+            if (n < 0) {
+                break;
+            }
+        }
+        buffer.flip();
+        CRC32C castagnoli = new CRC32C();
+        castagnoli.update(buffer.duplicate());
+        CRC32 ieee = new CRC32();
+        ieee.update(buffer.duplicate());
+        return castagnoli.getValue() << 32 | ieee.getValue();
+    }
+
+}

@@ -1,0 +1,98 @@
+package vn.memberstat.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.memberstat.warehouse.BlockMirror.Manifest;
+
+/** A mirrored file holds exactly the source's bytes, and only the units that changed are written. */
+final class BlockMirrorTest {
+    private static final int UNIT = BlockMirror.UNIT;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aFirstMirrorWritesEveryUnitAndAnUpdateOnlyTheChangedOnes() throws IOException {
+        Path source = temp.resolve("source");
+        Path target = temp.resolve("target");
+        byte[] bytes = random(200 * UNIT + 123, 1);
+        Files.write(source, bytes);
+
+        BlockMirror.Result first = mirror(source, target, null);
+        assertThat(first.unitsWritten()).isEqualTo(201);
+        assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+
+        // three units change (one of them only in its last byte) and the file grows by two units and a bit
+        bytes[5 * UNIT] ^= 1;
+        bytes[99 * UNIT + 7] ^= (byte) 0x80;
+        bytes[150 * UNIT + UNIT - 1] ^= 0x10;
+        byte[] grown = java.util.Arrays.copyOf(bytes, 202 * UNIT + 5);
+        System.arraycopy(random(grown.length - bytes.length, 2), 0, grown, bytes.length, grown.length - bytes.length);
+        Files.write(source, grown);
+
+        BlockMirror.Result second = mirror(source, target, first.manifest());
+        assertThat(second.unitsWritten()).as("units 5, 99, 150, and 200..202 (the old short last unit and two new ones)")
+                .isEqualTo(6);
+        assertThat(Files.readAllBytes(target)).isEqualTo(grown);
+
+        byte[] shrunk = java.util.Arrays.copyOf(grown, 10 * UNIT + 1);
+        Files.write(source, shrunk);
+        BlockMirror.Result third = mirror(source, target, second.manifest());
+        assertThat(third.unitsWritten()).as("only the new short last unit").isEqualTo(1);
+        assertThat(Files.readAllBytes(target)).isEqualTo(shrunk);
+    }
+
+    @Test
+    void aManifestDescribesOnlyTheFileItWasWrittenFor() throws IOException {
+        Path source = temp.resolve("source");
+        Path target = temp.resolve("target");
+        Path sums = temp.resolve("target.blocks");
+        Files.write(source, random(3 * UNIT + 10, 3));
+        Manifest manifest = mirror(source, target, null).manifest();
+        manifest.write(sums);
+
+        assertThat(Manifest.readFor(sums, target)).hasValueSatisfying(m -> assertThat(m.sums()).isEqualTo(manifest.sums()));
+        assertThat(Manifest.readFor(sums, source)).as("another file, another modified time").isEmpty();
+
+        FileTime modified = Files.getLastModifiedTime(target);
+        byte[] changed = Files.readAllBytes(target);
+        changed[0] ^= 1;
+        Files.write(target, changed);
+        Files.setLastModifiedTime(target, modified);
+        assertThat(Manifest.readFor(sums, target)).as("same size and time, but the first unit changed").isEmpty();
+
+        Files.write(source, random(3 * UNIT + 10, 4));
+        Manifest again = mirror(source, target, null).manifest();
+        again.write(sums);
+        assertThat(Manifest.readFor(sums, target)).isPresent();
+        Files.write(target, new byte[] {1}, StandardOpenOption.APPEND);
+        assertThat(Manifest.readFor(sums, target)).as("another size").isEmpty();
+
+        byte[] stored = Files.readAllBytes(sums);
+        Files.write(sums, java.util.Arrays.copyOf(stored, stored.length - 3));
+        assertThat(Manifest.readFor(sums, target)).as("a truncated manifest").isEmpty();
+        assertThat(Manifest.readFor(temp.resolve("missing.blocks"), target)).isEmpty();
+    }
+
+    private static BlockMirror.Result mirror(Path source, Path target, Manifest previous) throws IOException {
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return BlockMirror.mirror(in, out, target, previous);
+        }
+    }
+
+    private static byte[] random(int length, long seed) {
+        byte[] bytes = new byte[length];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+}
