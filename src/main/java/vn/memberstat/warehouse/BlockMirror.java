@@ -30,7 +30,8 @@ import java.util.zip.CRC32C;
  */
 public final class BlockMirror {
     static final int UNIT = 64 * 1024;
-    private static final int CHUNK_UNITS = 64;
+    /** Units per task: 64 MB read in order by one thread (smaller tasks interleave the two threads' reads, and halve the disk's speed). */
+    private static final int CHUNK_UNITS = 1024;
     private static final String MAGIC = "memberstat-blocks-1";
 
     private BlockMirror() {}
