@@ -138,11 +138,19 @@ select unit_code, period, indicator_code, year from touched_key semi join fct_va
 union
 select unit_code, period, indicator_code, year from touched_key where given_twice;
 
+-- Submission times of the run's rows: its own files, and the earlier files of retried rows. Taken from
+-- stage_file rather than dim_submission, whose millions of rows the join would otherwise hash.
+create or replace temp table loaded_submission as
+select submission_id, modified_at from stage_file
+union
+select submission_id, modified_at from dim_submission
+semi join (select distinct submission_id from stage_value where quarantine_key is not null) using (submission_id);
+
 insert into fct_value
 select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
        r.end_month, r.indicator_code, r.category_code, r.value, r.comment, getvariable('run_id'), s.modified_at
 from stage_loaded r
-join dim_submission s using (submission_id)
+join loaded_submission s using (submission_id)
 anti join contested_key c using (unit_code, period, indicator_code);
 
 delete from fct_value v
