@@ -52,8 +52,8 @@ public final class PublishTasklet implements Tasklet {
         this.faults = faults;
     }
 
-    /** How one publish went: the size of the warehouse, the bytes written, and whether the spare was reused. */
-    public record Published(long bytes, long bytesWritten, boolean spareReused) {}
+    /** How one publish went: the size of the warehouse and the bytes written. */
+    public record Published(long bytes, long bytesWritten) {}
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
@@ -92,11 +92,11 @@ public final class PublishTasklet implements Tasklet {
                 faults.at(Stage.PUBLISH);
                 keepAsSpare(target, spare);
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                result.manifest().write(manifestOf(target));
+                writeManifest(result.manifest(), manifestOf(target));
                 log.info("published {}: {} of {} bytes written ({}); checkpoint {} ms, copy {} ms", target, result.bytesWritten(),
                         result.manifest().size(), reusable.isPresent() ? "the spare brought up to date" : "a full copy",
                         (checkpointed - started) / 1_000_000, (System.nanoTime() - checkpointed) / 1_000_000);
-                return new Published(result.manifest().size(), result.bytesWritten(), reusable.isPresent());
+                return new Published(result.manifest().size(), result.bytesWritten());
             }
         } catch (IOException | UncheckedIOException e) {
             deleteQuietly(temp, e);
@@ -158,6 +158,15 @@ public final class PublishTasklet implements Tasklet {
         }
         if (Files.exists(manifestOf(target))) {
             Files.move(manifestOf(target), manifestOf(spare), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The published file is in place already: without its checksums the next run only copies in full. */
+    private static void writeManifest(Manifest manifest, Path file) {
+        try {
+            manifest.write(file);
+        } catch (IOException e) {
+            log.warn("publish: cannot keep the checksums of the published copy ({}); the next run copies the whole warehouse", e.toString());
         }
     }
 
