@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,32 @@ final class PublishTest {
         try (var files = Files.list(home)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("publishing"));
         }
+    }
+
+    @Test
+    void aSpareThatIsThePublishedFileItselfIsNeverWrittenInPlace() throws Exception {
+        // what a crash between giving the published file the spare's name and replacing it leaves behind
+        Path inbox = Memberstat.copySample(temp.resolve("inbox"));
+        Path home = temp.resolve("home");
+        assertThat(Memberstat.nightly(home, inbox, "2026-06-30").exitCode()).isZero();
+        assertThat(Memberstat.nightly(home, inbox, "2026-07-01").exitCode()).isZero();
+        Path published = home.resolve(PublishTasklet.PUBLISHED);
+        Path spare = home.resolve(PublishTasklet.SPARE);
+        Files.delete(spare);
+        Files.createLink(spare, published);
+        Files.copy(PublishTasklet.manifestOf(published), PublishTasklet.manifestOf(spare), StandardCopyOption.REPLACE_EXISTING);
+        Path held = temp.resolve("analysts-copy");
+        Files.createLink(held, published);
+        byte[] before = Files.readAllBytes(published);
+
+        Memberstat.write(inbox, "2026/late.csv", "unit_code,period,indicator,category,value,comment\nHN.P-TX,2026-05,admitted,,9,\n");
+        Memberstat.Result run = Memberstat.nightly(home, inbox, "2026-07-02");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        long[] written = megabytesWritten(run.out());
+        assertThat(written[1]).as("a full copy").isEqualTo(written[0]);
+        assertThat(Files.readAllBytes(held)).as("the file analysts had, untouched").isEqualTo(before);
+        assertSameBytes(published, home.resolve("work").resolve("warehouse.duckdb"));
+        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(285);
     }
 
     /** Size and bytes written, in tenths of a megabyte, from the summary's warehouse line. */
