@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -28,6 +30,7 @@ import vn.memberstat.warehouse.WorkingWarehouse;
 
 /** Pull: lists the inbox and takes every file whose SHA-256 the warehouse has not seen, into the run's manifest. */
 public final class PullTasklet implements Tasklet {
+    private static final Logger log = LoggerFactory.getLogger(PullTasklet.class);
     private final MemberstatProperties properties;
     private final WorkingWarehouse warehouse;
     private final FaultInjector faults;
@@ -47,13 +50,16 @@ public final class PullTasklet implements Tasklet {
             throw new UncheckedIOException("cannot create run directory " + run.runDir(), e);
         }
         // the warehouse opens (and on first use migrates) while the inbox is listed
+        long started = System.nanoTime();
         CompletableFuture<Void> opened = CompletableFuture.runAsync(warehouse::connection);
         InboxScanner.Scan scan = new InboxScanner().scan(run.inbox(), Instant.now(), properties.settleSeconds());
+        long listed = System.nanoTime();
         try {
             opened.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        long open = System.nanoTime();
         List<String> notes = new ArrayList<>(scan.notes());
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
         Set<String> unchanged = warehouse.unchanged(scan.files().stream()
@@ -62,8 +68,14 @@ public final class PullTasklet implements Tasklet {
                 .toList());
         List<InboxScanner.Found> changed = scan.files().stream().filter(f -> !unchanged.contains(f.relativePath())).toList();
         int alreadyTaken = scan.files().size() - changed.size();
+        long compared = System.nanoTime();
         List<Inspected> inspected = inspectAll(changed, notes);
+        long hashed = System.nanoTime();
         Set<String> known = warehouse.knownHashes(inspected.stream().map(Inspected::sha256).toList());
+        log.info("pull: {} files listed in {} ms (warehouse open {} ms later); {} unchanged by path, size and time ({} ms); "
+                + "{} read and hashed ({} ms); {} known by content ({} ms)", scan.files().size(), ms(listed - started),
+                ms(open - listed), alreadyTaken, ms(compared - open), inspected.size(), ms(hashed - compared), known.size(),
+                ms(System.nanoTime() - hashed));
         Map<String, String> seen = new HashMap<>();
         List<PulledFile> pulled = new ArrayList<>();
         for (Inspected i : inspected) {
@@ -85,6 +97,10 @@ public final class PullTasklet implements Tasklet {
         chunk.getStepContext().getStepExecution().getExecutionContext().putInt("files_already_taken", alreadyTaken);
         contribution.getStepExecution().setReadCount(pulled.size());
         return RepeatStatus.FINISHED;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private record Inspected(InboxScanner.Found found, String sha256, PulledFile pulled) {}
