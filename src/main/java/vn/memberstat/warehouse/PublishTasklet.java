@@ -1,7 +1,6 @@
 package vn.memberstat.warehouse;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -80,8 +79,7 @@ public final class PublishTasklet implements Tasklet {
         long checkpointed = System.nanoTime();
         try (FileChannel source = FileChannel.open(warehouse.file(), StandardOpenOption.READ)) {
             Optional<Spare> reusable = reusableSpare(target, spare);
-            try (FileChannel copy = reusable.map(Spare::channel)
-                    .orElseGet(() -> newCopy(temp))) {
+            try (FileChannel copy = reusable.isPresent() ? reusable.get().channel() : newCopy(temp)) {
                 Manifest previous = null;
                 if (reusable.isPresent()) {
                     previous = reusable.get().manifest();
@@ -98,7 +96,7 @@ public final class PublishTasklet implements Tasklet {
                         (checkpointed - started) / 1_000_000, (System.nanoTime() - checkpointed) / 1_000_000);
                 return new Published(result.manifest().size(), result.bytesWritten());
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             deleteQuietly(temp, e);
             throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot publish " + target + ": " + e.getMessage(), e);
         }
@@ -134,13 +132,9 @@ public final class PublishTasklet implements Tasklet {
 
     private record Spare(FileChannel channel, Manifest manifest) {}
 
-    private static FileChannel newCopy(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static FileChannel newCopy(Path temp) throws IOException {
+        Files.deleteIfExists(temp);
+        return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     /** The file about to be replaced gets the spare's name (a hard link), with its checksums. */
@@ -175,7 +169,7 @@ public final class PublishTasklet implements Tasklet {
         return file.resolveSibling((name.startsWith(".") ? "" : ".") + name + ".blocks");
     }
 
-    private static void deleteQuietly(Path temp, Exception cause) {
+    private static void deleteQuietly(Path temp, IOException cause) {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException e) {
