@@ -1,24 +1,11 @@
 -- Data-quality findings for the units and years this run touched, and their parents (for roll-ups).
 -- Findings of those units and years are recomputed, never accumulated: a correction clears what it fixes.
--- Runs after derive.sql in the same connection (scope_unit_year exists).
+-- Runs after derive.sql, one bucket at a time, in the connection where scope.sql and check_scope.sql ran.
 
--- An outlier looks back 24 months, so a month of year y + 2 depends on year y: a touched year y puts
--- y, y + 1 (scope_unit_year) and y + 2 in scope.
-create or replace temp table check_scope_unit_year as
-select unit_code, year from scope_unit_year
-union
-select unit_code, year + 1 from scope_unit_year;
-
+-- This bucket's part of the run's check scope (check_scope.sql).
 create or replace temp table check_scope as
-select unit_code, year from check_scope_unit_year
-union
-select u.parent_code, s.year
-from check_scope_unit_year s
-join dim_unit u
-  on u.unit_code = s.unit_code
- and u.valid_from <= make_date(s.year, 12, 31)
- and coalesce(u.valid_to, date '9999-12-31') >= make_date(s.year, 1, 1)
-where u.parent_code is not null;
+select unit_code, year from check_scope_all
+where hash(unit_code) % getvariable('buckets') = getvariable('bucket');
 
 delete from dq_finding_row f using check_scope s where f.unit_code = s.unit_code and f.year = s.year;
 
@@ -76,27 +63,12 @@ join scoped_value o on o.unit_code = t.unit_code and o.period = t.period and o.i
 join scoped_value p on p.unit_code = t.unit_code and p.period = t.period and p.indicator_code = 'members' and p.category_code = 'probationary'
 where t.indicator_code = 'members' and t.category_code = 'total' and o.value + p.value <> t.value;
 
--- ROLLUP_MISMATCH: a parent's own value against the sum of its children's (children as they were at the period's end)
--- A term (end_month 0) is no flow or stock, but DuckDB may evaluate the join before the kind filter: greatest() keeps
--- make_date defined for it.
+-- ROLLUP_MISMATCH: a parent's own value against the sum of its children's (rollup_children, check_scope.sql)
 insert into new_finding
-with children as (
-    select u.parent_code, v.period, v.year, v.indicator_code, v.category_code,
-           sum(v.value) as children_sum, count(*) as children_reporting
-    from fct_value v
-    join dim_indicator i using (indicator_code)
-    join dim_unit u
-      on u.unit_code = v.unit_code
-     and u.valid_from <= last_day(make_date(v.end_year, greatest(v.end_month, 1), 1))
-     and coalesce(u.valid_to, date '9999-12-31') >= last_day(make_date(v.end_year, greatest(v.end_month, 1), 1))
-    join check_scope s on s.unit_code = u.parent_code and s.year = v.year
-    where i.kind in ('flow', 'stock') and u.parent_code is not null
-    group by u.parent_code, v.period, v.year, v.indicator_code, v.category_code
-)
 select 'ROLLUP_MISMATCH', p.unit_code, p.year, p.period, p.indicator_code, p.category_code,
        'own report ' || p.value::bigint || ', sum of ' || c.children_reporting || ' reporting children ' || c.children_sum::bigint
 from scoped_value p
-join children c
+join rollup_children c
   on c.parent_code = p.unit_code and c.period = p.period and c.indicator_code = p.indicator_code
  and c.category_code = p.category_code
 where p.value <> c.children_sum;
@@ -170,24 +142,34 @@ from starts st
 join balance b using (unit_code, year, month)
 where b.known = 5 and st.members_start + b.net_flow <> st.members_end;
 
--- OUTLIER: a month's admissions or removals far above the unit's usual months
+-- OUTLIER: a month's admissions or removals far above the unit's usual months (the median of the 24 before).
+-- Only the scope's months are judged: each is joined to the months 1..24 before it by equality, not by a
+-- window over every month of the history (which computed a median for each history month too) nor by a
+-- range join (which DuckDB runs as an inequality join across all series at once).
 insert into new_finding
-select 'OUTLIER', unit_code, year, year::varchar || '-' || lpad(month::varchar, 2, '0'), indicator_code, category_code,
-       indicator_code || ' ' || month_value::bigint || ' in one month; the median of the previous '
-       || history || ' months is ' || round(usual, 1)
-from (
-    select m.*,
-           median(month_value) over w as usual,
-           count(*) over w as history
+with series as (
+    select m.unit_code, m.year, m.month, m.indicator_code, m.category_code, m.month_value, m.year * 12 + m.month as month_index
     from fct_flow_month m
     -- the scope's years and the two before them: the history a month's 24 months reach back into
     join (select distinct unit_code, year - back as year from check_scope, range(0, 3) t(back)) s using (unit_code, year)
     where m.indicator_code in ('admitted', 'removed') and m.category_code = 'total'
-    window w as (partition by unit_code, indicator_code, category_code order by year * 12 + month
-                 range between 24 preceding and 1 preceding)
-) x
-where history >= 6 and month_value > 3 * usual and month_value - usual >= 10
-  and (unit_code, year) in (select unit_code, year from check_scope);
+),
+judged as (
+    select j.unit_code, j.year, j.month, j.indicator_code, j.category_code, j.month_value,
+           median(h.month_value) as usual, count(*) as history
+    from series j
+    semi join check_scope using (unit_code, year)
+    cross join range(1, 25) back(months)
+    join series h
+      on h.unit_code = j.unit_code and h.indicator_code = j.indicator_code and h.category_code = j.category_code
+     and h.month_index = j.month_index - back.months
+    group by j.unit_code, j.year, j.month, j.indicator_code, j.category_code, j.month_value
+)
+select 'OUTLIER', unit_code, year, year::varchar || '-' || lpad(month::varchar, 2, '0'), indicator_code, category_code,
+       indicator_code || ' ' || month_value::bigint || ' in one month; the median of the previous '
+       || history || ' months is ' || round(usual, 1)
+from judged
+where history >= 6 and month_value > 3 * usual and month_value - usual >= 10;
 
 insert into dq_finding_row
 select getvariable('run_id'), f.rule_code, r.severity, f.unit_code, f.year, f.period, f.indicator, f.category, f.detail

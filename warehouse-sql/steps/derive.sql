@@ -145,20 +145,24 @@ qualify row_number() over (
     order by v.submitted_at desc, v.end_month - v.start_month, v.period) = 1;
 
 -- Quotas: count quotas as set; a rate quota becomes members at the end of the previous year x rate / 100,
--- rounded half up, where the unit has no count quota for that year.
-delete from fct_quota q using scope_unit s where q.unit_code = s.unit_code;
+-- rounded half up, where the unit has no count quota for that year. A quota depends only on its unit's
+-- values of its year (a term's: its first plan year, one after the first year of its code) and the
+-- December before, so the scope's unit-years are recomputed and the scan of fct_value skips other years.
+delete from fct_quota q using scope_unit_year s
+where q.unit_code = s.unit_code
+  and coalesce(q.year, cast(split_part(q.term_code, '-', 1) as integer) + 1) = s.year;
 
 insert into fct_quota
 with counts as (
     select v.unit_code, v.period, v.period_kind, v.year, v.end_year, v.category_code, v.value
     from fct_value v
-    join scope_unit s using (unit_code)
+    join scope_unit_year s using (unit_code, year)
     where v.indicator_code = 'admission_quota'
 ),
 rates as (
     select v.unit_code, v.period, v.year, v.value as rate_pct, m.stock_value as members_base
     from fct_value v
-    join scope_unit s using (unit_code)
+    join scope_unit_year s using (unit_code, year)
     join fct_stock m
       on m.unit_code = v.unit_code and m.year = v.year - 1 and m.month = 12
      and m.indicator_code = 'members' and m.category_code = 'total'

@@ -11,20 +11,32 @@ create or replace temp macro number_text(x) as
 create or replace temp view stage_fresh as
 select * exclude (quarantine_key) from stage_value where quarantine_key is null;
 
--- Keys given more than once in one submission. They are few, so the rest of the load joins a small table
--- instead of ranking every row; they are found by a 64-bit hash of the key first (one cheap pass over a
--- 10-million-row backfill), then checked on the key itself.
-create or replace temp table repeat_hash as
-select hash(submission_id, unit_code, period, indicator_code, category_code) as key_hash
-from stage_fresh
-group by key_hash
-having count(*) > 1;
+-- One pass over the run's fresh rows, grouped by submission, unit and period: how many rows, and which
+-- (indicator, category) pairs as bits of a mask (category_bit numbers the catalogue's pairs, 63 to a
+-- word). A group with more rows than pairs repeats a key; a row whose pair the catalogue lacks sets no
+-- bit, so its group is checked too. The groups also give the touched units and periods further on.
+create or replace temp table category_bit as
+select indicator_code, category_code, pair // 63 as word, 1::bigint << (pair % 63) as bit
+from (select indicator_code, category_code, row_number() over (order by indicator_code, category_code) - 1 as pair
+      from dim_category);
 
+create or replace temp table stage_group as
+select v.submission_id, v.unit_code, v.period, any_value(v.year) as year, b.word, count(*) as n, bit_or(b.bit) as pairs
+from stage_fresh v
+left join category_bit b using (indicator_code, category_code)
+group by v.submission_id, v.unit_code, v.period, b.word;
+
+create or replace temp table repeat_group as
+select distinct submission_id, unit_code, period from stage_group where n > coalesce(bit_count(pairs), 0);
+
+-- Keys given more than once in one submission, found among the few groups above; without any, the rows
+-- are not read again.
 create or replace temp table stage_repeat as
 select submission_id, unit_code, period, indicator_code, category_code,
-       count(distinct value) as distinct_values
+       count(*) as n, count(distinct value) as distinct_values
 from stage_fresh
-where hash(submission_id, unit_code, period, indicator_code, category_code) in (select key_hash from repeat_hash)
+semi join repeat_group using (submission_id, unit_code, period)
+where exists (select 1 from repeat_group)
 group by submission_id, unit_code, period, indicator_code, category_code
 having count(*) > 1;
 
@@ -98,15 +110,17 @@ qualify row_number() over (
     order by f.modified_at desc nulls last, f.file_path desc nulls last, r.line_number desc) = 1;
 
 -- The audit record of each file, with its row conservation: read = loaded + quarantined + duplicate.
+-- Counted from the groups and the repeated keys rather than by reading the rows again: a submission keeps
+-- its rows less those of repeated keys, plus one row for each key repeated with one value.
 insert into dim_submission
 with conflicts as (
-    select v.submission_id, count(*) as n
-    from stage_fresh v
-    join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
-    group by v.submission_id
+    select submission_id, sum(n) as n from stage_repeat where distinct_values > 1 group by submission_id
 ),
 kept as (
-    select submission_id, count(*) as n from stage_kept group by submission_id
+    select g.submission_id, g.n - coalesce(r.n, 0) + coalesce(r.identical, 0) as n
+    from (select submission_id, sum(n) as n from stage_group group by submission_id) g
+    left join (select submission_id, sum(n) as n, count(*) filter (where distinct_values = 1) as identical
+               from stage_repeat group by submission_id) r using (submission_id)
 )
 select f.submission_id, f.sha256, f.file_path, f.size_bytes, f.modified_at, f.pulled_at, getvariable('run_id'),
        f.layout, f.refused_reason, f.refused_detail,
@@ -121,22 +135,26 @@ left join conflicts c using (submission_id)
 left join kept k using (submission_id);
 
 -- Current values: for every touched (unit, period, indicator) the latest submission wins, all categories of it.
--- A key no other submission gave (most of a new month, all of a backfill) goes straight in; only contested
--- keys, given before or by two files of this run, are ranked. The run's rows are read from its lake files
--- (stage_loaded, what was just added to fct_reported_value), not from fct_reported_value: scanning a
--- many-year table while this transaction holds its new rows ran out of memory.
+-- A unit and period no other submission gave (most of a new month, all of a backfill) goes straight in;
+-- only contested ones, given before or by two files of this run, are ranked, every indicator of them.
+-- The run's rows are read from its lake files (stage_loaded, what was just added to fct_reported_value),
+-- not from fct_reported_value: scanning a many-year table while this transaction holds its new rows ran
+-- out of memory. Touched units and periods come from the groups above (rows of a conflicting key count
+-- too: ranking them again changes nothing) and the retried rows.
 create or replace temp table touched_key as
-select unit_code, period, indicator_code, any_value(year) as year,
-       min(submission_id) <> max(submission_id) as given_twice   -- by two files of this run; no distinct set per key
-from stage_loaded
-group by unit_code, period, indicator_code;
+select unit_code, period, any_value(year) as year,
+       min(submission_id) <> max(submission_id) as given_twice   -- by two files of this run
+from (select submission_id, unit_code, period, year from stage_group
+      union all
+      select submission_id, unit_code, period, year from stage_value where quarantine_key is not null)
+group by unit_code, period;
 
 -- The year (a function of the period) is in every join with fct_value: the join's range of years reaches
 -- the scan, which then skips the older row groups of a many-year warehouse.
 create or replace temp table contested_key as
-select unit_code, period, indicator_code, year from touched_key semi join fct_value using (unit_code, period, indicator_code, year)
+select unit_code, period, year from touched_key semi join fct_value using (unit_code, period, year)
 union
-select unit_code, period, indicator_code, year from touched_key where given_twice;
+select unit_code, period, year from touched_key where given_twice;
 
 -- Submission times of the run's rows: its own files, and the earlier files of retried rows. Taken from
 -- stage_file rather than dim_submission, whose millions of rows the join would otherwise hash.
@@ -151,18 +169,18 @@ select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.y
        r.end_month, r.indicator_code, r.category_code, r.value, r.comment, getvariable('run_id'), s.modified_at
 from stage_loaded r
 join loaded_submission s using (submission_id)
-anti join contested_key c using (unit_code, period, indicator_code);
+anti join contested_key c using (unit_code, period);
 
 delete from fct_value v
 using contested_key c
-where v.unit_code = c.unit_code and v.period = c.period and v.indicator_code = c.indicator_code and v.year = c.year;
+where v.unit_code = c.unit_code and v.period = c.period and v.year = c.year;
 
 create or replace temp table winner as
 select r.unit_code, r.period, r.indicator_code,
        arg_max(r.submission_id, strftime(s.modified_at, '%Y%m%d%H%M%S.%g') || chr(1) || s.file_path || chr(1) || r.submission_id)
            as submission_id
 from fct_reported_value r
-join contested_key c using (unit_code, period, indicator_code, year)
+join contested_key c using (unit_code, period, year)
 join dim_submission s using (submission_id)
 group by r.unit_code, r.period, r.indicator_code;
 

@@ -33,7 +33,8 @@ public final class CheckTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunContext run = RunContext.of(chunk, properties);
         if (!warehouse.runMarked(run.runId(), "checked_at")) {
-            ScopedScript.run(warehouse, run.runId(), properties.bucketRows(), SqlScript.step("check.sql"));
+            ScopedScript.run(warehouse, run.runId(), properties.bucketRows(), SqlScript.step("check_scope.sql"),
+                    SqlScript.step("check.sql"));
             faults.at(Stage.CHECK);
             warehouse.inTransaction(run.runId(), c -> {
                 try (var s = c.createStatement()) {

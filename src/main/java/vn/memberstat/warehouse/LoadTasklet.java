@@ -57,17 +57,30 @@ public final class LoadTasklet implements Tasklet {
                     s.execute();
                 }
                 refreshCatalogue(c);
-                stage(c, run, lakeFiles);
+                timed("stage the run's files", () -> stage(c, run, lakeFiles));
                 SqlScript.step("load.sql").execute(c);
                 SqlScript.step("dim_unit.sql").execute(c);
-                checkTakenOnce(c, run.runId());
-                checkConservation(c, run.runId());
+                timed("check each file is taken once", () -> checkTakenOnce(c, run.runId()));
+                timed("check row conservation", () -> checkConservation(c, run.runId()));
                 SqlScript.step("run_totals.sql").execute(c);
                 faults.at(Stage.LOAD);
             });
         }
         recordTotals(run.runId(), chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext());
         return RepeatStatus.FINISHED;
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoadTasklet.class);
+
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    /** Logs how long a part of the load took, as SqlScript does for each statement. */
+    private static void timed(String what, SqlAction action) throws SQLException {
+        long started = System.nanoTime();
+        action.run();
+        LOG.info("load: {} in {} ms", what, (System.nanoTime() - started) / 1_000_000);
     }
 
     private void refreshCatalogue(Connection c) throws SQLException {
@@ -146,18 +159,29 @@ public final class LoadTasklet implements Tasklet {
     /**
      * Every row read must be loaded, quarantined or a duplicate, and the loaded and quarantined rows
      * must really be in the warehouse: the counts come from the reader, the rows from the tables.
+     * The values counted are those this run added (its run_id prunes the scan to the newest row groups
+     * of a many-year table): a file of this run must have gained all its loaded rows, a file of an
+     * earlier run exactly its retried ones (what it stored before was checked by that run, and
+     * fct_reported_value is never deleted from), and no other file any.
      */
-    private static void checkConservation(Connection c, String runId) throws SQLException {
+    static void checkConservation(Connection c, String runId) throws SQLException {
         String sql = """
                 with touched as (
                     select submission_id from dim_submission where run_id = getvariable('run_id')
                     union
                     select q.submission_id from stage_resolved r join quarantine_row q using (quarantine_key)
                 ),
-                stored as (
+                added as (
                     select submission_id, count(*) as n
-                    from fct_reported_value join touched using (submission_id)
+                    from fct_reported_value
+                    where run_id = getvariable('run_id')
                     group by submission_id
+                ),
+                retried as (
+                    select q.submission_id, count(*) as n
+                    from stage_value v join quarantine_row q using (quarantine_key)
+                    where v.quarantine_key is not null
+                    group by q.submission_id
                 ),
                 registry as (
                     select submission_id, count(*) as n from stage_registry where quarantine_key is null group by all
@@ -167,20 +191,30 @@ public final class LoadTasklet implements Tasklet {
                     from quarantine_row join touched using (submission_id)
                     where not is_resolved and line_number is not null
                     group by submission_id
+                ),
+                audited as (
+                    select d.file_path, d.layout, d.run_id, d.rows_read, d.rows_loaded, d.rows_quarantined, d.rows_duplicate,
+                           case when d.layout = 'registry' then coalesce(r.n, 0)
+                                when d.run_id = getvariable('run_id') then coalesce(a.n, 0)
+                                else d.rows_loaded - coalesce(t.n, 0) + coalesce(a.n, 0) end as rows_stored,
+                           coalesce(q.n, 0) as rows_in_quarantine
+                    from dim_submission d
+                    join touched using (submission_id)
+                    left join added a using (submission_id)
+                    left join retried t using (submission_id)
+                    left join registry r using (submission_id)
+                    left join quarantined q using (submission_id)
                 )
-                select d.file_path, d.rows_read, d.rows_loaded, d.rows_quarantined, d.rows_duplicate,
-                       case when d.layout = 'registry' then coalesce(r.n, 0) else coalesce(s.n, 0) end as rows_stored,
-                       coalesce(q.n, 0) as rows_in_quarantine
-                from dim_submission d
-                join touched using (submission_id)
-                left join stored s using (submission_id)
-                left join registry r using (submission_id)
-                left join quarantined q using (submission_id)
-                where d.rows_read <> d.rows_loaded + d.rows_quarantined + d.rows_duplicate
-                   or (d.layout is distinct from 'registry' and d.rows_loaded <> coalesce(s.n, 0))
-                   or (d.layout = 'registry' and d.run_id = getvariable('run_id') and d.rows_loaded <> coalesce(r.n, 0))
-                   or d.rows_quarantined <> coalesce(q.n, 0)
-                order by d.file_path""";
+                select file_path, rows_read, rows_loaded, rows_quarantined, rows_duplicate, rows_stored, rows_in_quarantine
+                from audited
+                where rows_read <> rows_loaded + rows_quarantined + rows_duplicate
+                   or (layout is distinct from 'registry' and rows_loaded <> rows_stored)
+                   or (layout = 'registry' and run_id = getvariable('run_id') and rows_loaded <> rows_stored)
+                   or rows_quarantined <> rows_in_quarantine
+                union all
+                select 'submission ' || submission_id || ' (not of this run)', 0, 0, 0, 0, n, 0
+                from added anti join touched using (submission_id)
+                order by 1""";
         List<String> broken = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {

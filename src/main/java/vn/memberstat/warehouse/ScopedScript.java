@@ -13,9 +13,17 @@ public final class ScopedScript {
     private ScopedScript() {}
 
     public static void run(WorkingWarehouse warehouse, String runId, long bucketRows, SqlScript script) {
+        run(warehouse, runId, bucketRows, null, script);
+    }
+
+    /** As above, with {@code prologue} run once after scope.sql, for what all buckets share. */
+    public static void run(WorkingWarehouse warehouse, String runId, long bucketRows, SqlScript prologue, SqlScript script) {
         long[] buckets = new long[1];
         warehouse.inTransaction(runId, c -> {
             SqlScript.step("scope.sql").execute(c);
+            if (prologue != null) {
+                prologue.execute(c);
+            }
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select count(*) from fct_value join scope_all using (unit_code, year)")) {
                 rs.next();

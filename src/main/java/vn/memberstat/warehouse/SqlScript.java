@@ -13,7 +13,8 @@ import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
 /**
- * A SQL file of {@code warehouse-sql/steps/}: statements end with a semicolon at the end of a line.
+ * A SQL file of {@code warehouse-sql/steps/}: statements end with a semicolon at the end of a line (not of a
+ * comment line).
  * Executed in order on one connection; a failing statement is reported with its file and text.
  */
 public record SqlScript(String name, List<String> statements) {
@@ -42,7 +43,7 @@ public record SqlScript(String name, List<String> statements) {
                 continue;
             }
             current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
+            if (trimmed.endsWith(";") && !trimmed.startsWith("--")) {   // a comment may end a sentence with one
                 statements.add(current.toString().strip());
                 current.setLength(0);
             }

@@ -25,6 +25,7 @@ import vn.memberstat.common.MemberstatException;
  * is a plain copy of the file.
  */
 public final class WorkingWarehouse implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkingWarehouse.class);
     public static final String CATALOG = "warehouse";
     /** The oldest storage format the warehouse is written in: DuckDB 1.2 and later, so 1.4 tools, open it. */
     public static final String STORAGE_VERSION = "v1.2.0";
@@ -159,7 +160,9 @@ public final class WorkingWarehouse implements AutoCloseable {
                 set.execute();
             }
             work.run(c);
+            long committing = System.nanoTime();
             c.commit();
+            LOG.info("commit in {} ms", (System.nanoTime() - committing) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             try {
                 c.rollback();

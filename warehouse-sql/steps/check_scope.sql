@@ -1,0 +1,38 @@
+-- The run's check scope, before check.sql takes it one bucket of units at a time. Runs once per check
+-- step, after scope.sql, in the same connection.
+
+-- An outlier looks back 24 months, so a month of year y + 2 depends on year y: a touched year y puts
+-- y, y + 1 (scope_all) and y + 2 in scope, and the parents of those units for their roll-ups.
+create or replace temp table check_scope_unit_year as
+select unit_code, year from scope_all
+union
+select unit_code, year + 1 from scope_all;
+
+create or replace temp table check_scope_all as
+select unit_code, year from check_scope_unit_year
+union
+select u.parent_code, s.year
+from check_scope_unit_year s
+join dim_unit u
+  on u.unit_code = s.unit_code
+ and u.valid_from <= make_date(s.year, 12, 31)
+ and coalesce(u.valid_to, date '9999-12-31') >= make_date(s.year, 1, 1)
+where u.parent_code is not null;
+
+-- The sums of the scope's parents' children (children as they were at the period's end), for
+-- ROLLUP_MISMATCH: one pass over the children's values for the whole run, rather than one per bucket
+-- (a parent's children fall in every bucket, so each bucket would read them all).
+-- A term (end_month 0) is no flow or stock, but DuckDB may evaluate the join before the kind filter: greatest() keeps
+-- make_date defined for it.
+create or replace temp table rollup_children as
+select u.parent_code, v.period, v.year, v.indicator_code, v.category_code,
+       sum(v.value) as children_sum, count(*) as children_reporting
+from fct_value v
+join dim_indicator i using (indicator_code)
+join dim_unit u
+  on u.unit_code = v.unit_code
+ and u.valid_from <= last_day(make_date(v.end_year, greatest(v.end_month, 1), 1))
+ and coalesce(u.valid_to, date '9999-12-31') >= last_day(make_date(v.end_year, greatest(v.end_month, 1), 1))
+join check_scope_all s on s.unit_code = u.parent_code and s.year = v.year
+where i.kind in ('flow', 'stock') and u.parent_code is not null
+group by u.parent_code, v.period, v.year, v.indicator_code, v.category_code;
