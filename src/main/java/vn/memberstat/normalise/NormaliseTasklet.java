@@ -82,7 +82,9 @@ public final class NormaliseTasklet implements Tasklet {
         LakeWriter.discard(run.lakeValues(), run.runId());
         Map<String, FileOutcome> outcomes = new ConcurrentHashMap<>();
         Map<String, List<String>> headers = new ConcurrentHashMap<>();
+        long started = System.nanoTime();
         List<QuarantineRetry.Row> retries = QuarantineRetry.pending(warehouse.connection());
+        long pending = System.nanoTime();
         try (ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE)) {
             Consumer<Rejection> rejections = r -> {
                 synchronized (quarantine) {
@@ -110,7 +112,9 @@ public final class NormaliseTasklet implements Tasklet {
             } finally {
                 pool.shutdownNow();
             }
+            long layoutsFound = System.nanoTime();
             Registry registry = normaliseRegistry(run, layouts, outcomes, rejections, retries);
+            long registryRead = System.nanoTime();
             try {
                 ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry.units(), run.runDate());
                 try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {
@@ -118,6 +122,9 @@ public final class NormaliseTasklet implements Tasklet {
                     normaliseData(layouts, normaliser, lake, outcomes, rejections);
                     faults.at(Stage.NORMALISE);
                 }
+                LOG.info("normalise: {} quarantined rows to retry ({} ms); layouts of {} files ({} ms); registry ({} ms); "
+                        + "data files and lake ({} ms)", retries.size(), ms(pending - started), pulled.size(), ms(layoutsFound - pending),
+                        ms(registryRead - layoutsFound), ms(System.nanoTime() - registryRead));
             } catch (RuntimeException | InterruptedException e) {
                 registry.written().exceptionally(ignored -> null).join();   // the first failure is the one to report
                 throw e;
@@ -129,6 +136,12 @@ public final class NormaliseTasklet implements Tasklet {
         contribution.getStepExecution().setReadCount(read);
         contribution.incrementWriteCount(outcomes.values().stream().mapToLong(FileOutcome::rowsAccepted).sum());
         return RepeatStatus.FINISHED;
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NormaliseTasklet.class);
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /**
