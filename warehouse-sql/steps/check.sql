@@ -148,11 +148,11 @@ where b.known = 5 and st.members_start + b.net_flow <> st.members_end;
 -- range join (which DuckDB runs as an inequality join across all series at once).
 insert into new_finding
 with series as (
-    select m.unit_code, m.year, m.month, m.indicator_code, m.category_code, m.month_value, m.year * 12 + m.month as month_index
-    from fct_flow_month m
+    select m.unit_code, m.year, m.month, m.indicator_code, 'total' as category_code, m.month_value,
+           m.year * 12 + m.month as month_index
+    from dq_outlier_series m   -- fct_flow_month's admitted and removed in total (derive.sql)
     -- the scope's years and the two before them: the history a month's 24 months reach back into
     join (select distinct unit_code, year - back as year from check_scope, range(0, 3) t(back)) s using (unit_code, year)
-    where m.indicator_code in ('admitted', 'removed') and m.category_code = 'total'
 ),
 judged as (
     select j.unit_code, j.year, j.month, j.indicator_code, j.category_code, j.month_value,
@@ -175,3 +175,6 @@ insert into dq_finding_row
 select getvariable('run_id'), f.rule_code, r.severity, f.unit_code, f.year, f.period, f.indicator, f.category, f.detail
 from new_finding f
 join dq_rule r using (rule_code);
+
+drop table if exists new_finding;
+drop table if exists scoped_value;

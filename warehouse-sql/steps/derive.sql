@@ -131,6 +131,15 @@ select coalesce(r.unit_code, d.unit_code), coalesce(r.year, d.year), coalesce(r.
 from reported r
 full join differences d using (unit_code, year, month, indicator_code, category_code);
 
+-- The admissions and removals in total, for the OUTLIER check (check.sql): a narrow copy of the months above.
+delete from dq_outlier_series f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
+
+insert into dq_outlier_series
+select m.unit_code, m.year, m.month, m.indicator_code, m.month_value
+from fct_flow_month m
+join scope_unit_year s using (unit_code, year)
+where m.indicator_code in ('admitted', 'removed') and m.category_code = 'total';
+
 -- Stocks at the end of each month a reported period ends in; the latest submission wins, then the shortest period.
 delete from fct_stock f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
 
@@ -183,3 +192,8 @@ from rates r
 where not exists (
     select 1 from counts c
     where c.unit_code = r.unit_code and c.year = r.year and c.period_kind <> 'term' and c.category_code = 'total');
+
+-- This bucket's working tables are dropped: they would hold memory the next bucket and the check need.
+drop table if exists scoped_flow;
+drop table if exists overlapping_series;
+drop table if exists overlapping_flow;

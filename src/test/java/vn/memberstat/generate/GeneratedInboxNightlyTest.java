@@ -160,7 +160,7 @@ final class GeneratedInboxNightlyTest {
             assertThat(longs(b, "select count(*) from etl_run")).containsExactly(4L);
             for (String sql : List.of(
                     "select * exclude (run_id) from fct_value",
-                    "select * from fct_flow_ytd", "select * from fct_flow_month", "select * from fct_stock",
+                    "select * from fct_flow_ytd", "select * from fct_flow_month", "select * from dq_outlier_series", "select * from fct_stock",
                     "select * from fct_quota", "select * exclude (run_id) from dq_finding_row",
                     "select * from v_admission_attainment")) {
                 List<String> expected = rows(a, sql + " order by all");

@@ -34,7 +34,7 @@ final class CrashMatrixTest {
 
     private static Map<String, String> tables() {
         Map<String, String> t = new LinkedHashMap<>();
-        for (String table : List.of("fct_reported_value", "fct_value", "fct_flow_ytd", "fct_flow_month", "fct_stock", "fct_quota",
+        for (String table : List.of("fct_reported_value", "fct_value", "fct_flow_ytd", "fct_flow_month", "dq_outlier_series", "fct_stock", "fct_quota",
                 "dq_finding_row", "registry_version", "dim_unit", "etl_scope")) {
             t.put(table, "select * from " + table + " order by all");
         }

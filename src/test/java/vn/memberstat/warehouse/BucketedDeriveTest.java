@@ -21,7 +21,7 @@ final class BucketedDeriveTest {
         Path many = temp.resolve("many");
         assertThat(Memberstat.nightly(one, inbox, "2026-06-30").exitCode()).isZero();
         assertThat(Memberstat.nightly(many, inbox, "2026-06-30", "--memberstat.bucket-rows=10").exitCode()).isZero();
-        for (String table : List.of("fct_flow_ytd", "fct_flow_month", "fct_stock", "fct_quota",
+        for (String table : List.of("fct_flow_ytd", "fct_flow_month", "dq_outlier_series", "fct_stock", "fct_quota",
                 "dq_finding_row", "v_admission_attainment", "v_term_progress", "v_screening_by_year")) {
             String sql = "select * from " + table + " order by all";
             assertThat(query(many, sql)).as(table).isEqualTo(query(one, sql)).isNotEmpty();
