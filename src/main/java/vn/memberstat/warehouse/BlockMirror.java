@@ -7,8 +7,8 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -16,22 +16,37 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
  * Makes one file a byte copy of another, writing only the 64 KB units whose checksums differ from the
  * ones recorded when the target was last written (its {@link Manifest}). A unit's checksum is its CRC-32C
- * and its CRC-32, 64 bits together. The source is read in full, on both cores; what is written is only
- * what changed, which for a night's run on a large warehouse is a small part of the file.
+ * and its CRC-32, 64 bits together. The source is read in full, by several threads each reading its own
+ * 64 MB stretches in order through its own channel; what is written is only what changed, which for a
+ * night's run on a large warehouse is a small part of the file.
  */
 public final class BlockMirror {
     static final int UNIT = 64 * 1024;
-    /** Units per task: 64 MB read in order by one thread (smaller tasks interleave the two threads' reads, and halve the disk's speed). */
+    /** Units per task: 64 MB read in order by one thread (smaller tasks interleave the threads' reads, and halve the disk's speed). */
     private static final int CHUNK_UNITS = 1024;
+    /** Units per read: 1 MB. */
+    private static final int READ_UNITS = 16;
+    /**
+     * Threads reading the source. Reading is what a large file's mirroring waits on, not the checksums:
+     * a cold 5.2 GB file took 3.4-6.3 s with 2 streams and 2.7-2.8 s with 8 on this project's virtual disk.
+     * Each has its own channel, so the kernel's read-ahead follows each stream.
+     */
+    private static final int READERS = 8;
     private static final String MAGIC = "memberstat-blocks-1";
 
     private BlockMirror() {}
@@ -116,37 +131,65 @@ public final class BlockMirror {
     }
 
     /**
-     * Makes {@code target} (open for reading and writing) hold the bytes of {@code source}. {@code previous}
-     * describes what {@code target} holds now; {@code null} writes every unit. Forces the target to disk.
+     * Makes {@code target} (open for reading and writing) hold the bytes of the file {@code source}.
+     * {@code previous} describes what {@code target} holds now; {@code null} writes every unit. Forces the
+     * target to disk.
      */
-    public static Result mirror(FileChannel source, FileChannel target, Path targetFile, Manifest previous) throws IOException {
-        long size = source.size();
+    public static Result mirror(Path source, FileChannel target, Path targetFile, Manifest previous) throws IOException {
+        long size = Files.size(source);
         int units = unitCount(size);
         long[] sums = new long[units];
         long[] old = previous == null ? new long[0] : previous.sums;
         AtomicLong written = new AtomicLong();
+        AtomicInteger nextChunk = new AtomicInteger();
         int chunks = (units + CHUNK_UNITS - 1) / CHUNK_UNITS;
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(READERS, chunks)), r -> {
+            Thread t = new Thread(r, "publish-reader");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            IntStream.range(0, chunks).parallel().forEach(chunk -> {
-                ByteBuffer buffer = ByteBuffer.allocateDirect(UNIT);
-                int end = Math.min(units, (chunk + 1) * CHUNK_UNITS);
-                try {
-                    for (int unit = chunk * CHUNK_UNITS; unit < end; unit++) {
-                        sums[unit] = checksum(source, unit, buffer);
-                        if (unit >= old.length || old[unit] != sums[unit]) {
-                            long at = (long) unit * UNIT;
-                            while (buffer.hasRemaining()) {
-                                at += target.write(buffer, at);
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, Math.min(READERS, chunks)); i++) {
+                running.add(readers.submit(() -> {
+                    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+                        ByteBuffer buffer = ByteBuffer.allocateDirect(READ_UNITS * UNIT);
+                        for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
+                            int end = Math.min(units, (chunk + 1) * CHUNK_UNITS);
+                            for (int first = chunk * CHUNK_UNITS; first < end; first += READ_UNITS) {
+                                int count = Math.min(READ_UNITS, end - first);
+                                read(in, first, count, size, buffer);
+                                for (int i2 = 0; i2 < count; i2++) {
+                                    int unit = first + i2;
+                                    ByteBuffer slice = buffer.slice(i2 * UNIT, (int) Math.min(UNIT, size - (long) unit * UNIT));
+                                    sums[unit] = checksum(slice);
+                                    if (unit >= old.length || old[unit] != sums[unit]) {
+                                        long at = (long) unit * UNIT;
+                                        while (slice.hasRemaining()) {
+                                            at += target.write(slice, at);
+                                        }
+                                        written.incrementAndGet();
+                                    }
+                                }
                             }
-                            written.incrementAndGet();
                         }
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while mirroring " + source);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("mirroring " + source + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            readers.shutdownNow();
         }
         if (target.size() > size) {
             target.truncate(size);
@@ -156,11 +199,22 @@ public final class BlockMirror {
         return new Result(new Manifest(size, modified, sums), written.get());
     }
 
+    /** Reads units {@code first..first+count} of the file into {@code buffer}, from its start; the last unit may be short. */
+    private static void read(FileChannel in, int first, int count, long size, ByteBuffer buffer) throws IOException {
+        long at = (long) first * UNIT;
+        buffer.clear().limit((int) Math.min((long) count * UNIT, size - at));
+        while (buffer.hasRemaining()) {
+            if (in.read(buffer, at + buffer.position()) < 0) {
+                throw new IOException("the file ended before its size, " + size + " bytes, while being read");
+            }
+        }
+    }
+
     private static int unitCount(long size) {
         return Math.toIntExact((size + UNIT - 1) / UNIT);
     }
 
-    /** Reads unit {@code unit} into {@code buffer} (left flipped back to its start, for writing) and returns its checksum. */
+    /** Reads unit {@code unit} into {@code buffer} and returns its checksum. */
     private static long checksum(FileChannel in, int unit, ByteBuffer buffer) throws IOException {
         buffer.clear();
         long at = (long) unit * UNIT;
@@ -171,11 +225,15 @@ public final class BlockMirror {
             }
         }
         buffer.flip();
-        CRC32C castagnoli = new CRC32C();
-        castagnoli.update(buffer.duplicate());
-        CRC32 ieee = new CRC32();
-        ieee.update(buffer.duplicate());
-        return castagnoli.getValue() << 32 | ieee.getValue();
+        return checksum(buffer);
     }
 
+    /** The checksum of the bytes between {@code unit}'s position and limit, which it leaves as they were. */
+    private static long checksum(ByteBuffer unit) {
+        CRC32C castagnoli = new CRC32C();
+        castagnoli.update(unit.duplicate());
+        CRC32 ieee = new CRC32();
+        ieee.update(unit.duplicate());
+        return castagnoli.getValue() << 32 | ieee.getValue();
+    }
 }

@@ -77,7 +77,7 @@ public final class PublishTasklet implements Tasklet {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot checkpoint the working warehouse: " + e.getMessage(), e);
         }
         long checkpointed = System.nanoTime();
-        try (FileChannel source = FileChannel.open(warehouse.file(), StandardOpenOption.READ)) {
+        try {
             Optional<Spare> reusable = reusableSpare(target, spare);
             try (FileChannel copy = reusable.isPresent() ? reusable.get().channel() : newCopy(temp)) {
                 Manifest previous = null;
@@ -86,7 +86,7 @@ public final class PublishTasklet implements Tasklet {
                     Files.deleteIfExists(manifestOf(spare));   // stale the moment its first unit is written
                     Files.move(spare, temp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
-                BlockMirror.Result result = BlockMirror.mirror(source, copy, temp, previous);
+                BlockMirror.Result result = BlockMirror.mirror(warehouse.file(), copy, temp, previous);
                 faults.at(Stage.PUBLISH);
                 keepAsSpare(target, spare);
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -51,6 +51,27 @@ final class BlockMirrorTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(shrunk);
     }
 
+    /** More than two 64 MB stretches, so several readers each take some, and every one of them is checked. */
+    @Test
+    void aFileOfSeveralStretchesIsMirroredWhicheverReaderTakesEach() throws IOException {
+        Path source = temp.resolve("source");
+        Path target = temp.resolve("target");
+        int stretch = 1024;
+        byte[] bytes = random(2 * stretch * UNIT + 3 * UNIT + 17, 5);
+        Files.write(source, bytes);
+        BlockMirror.Result first = mirror(source, target, null);
+        assertThat(first.unitsWritten()).isEqualTo(2 * stretch + 4);
+        assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+
+        for (int unit : new int[] {0, stretch - 1, stretch + 500, 2 * stretch + 3}) {
+            bytes[unit * UNIT + 3] ^= 1;
+        }
+        Files.write(source, bytes);
+        BlockMirror.Result second = mirror(source, target, first.manifest());
+        assertThat(second.unitsWritten()).as("the first and last unit of the first stretch, one in the second, the short last").isEqualTo(4);
+        assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+    }
+
     @Test
     void aManifestDescribesOnlyTheFileItWasWrittenFor() throws IOException {
         Path source = temp.resolve("source");
@@ -84,9 +105,8 @@ final class BlockMirrorTest {
     }
 
     private static BlockMirror.Result mirror(Path source, Path target, Manifest previous) throws IOException {
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            return BlockMirror.mirror(in, out, target, previous);
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return BlockMirror.mirror(source, out, target, previous);
         }
     }
 
