@@ -68,8 +68,11 @@ public final class BlockMirror {
                 try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
                     ByteBuffer buffer = ByteBuffer.allocateDirect(UNIT);
                     for (int unit : new int[] {0, m.sums.length - 1}) {
-                        if (unit >= 0 && checksum(in, unit, buffer) != m.sums[unit]) {
-                            return Optional.empty();
+                        if (unit >= 0) {
+                            readUnits(in, unit, 1, m.size, buffer);
+                            if (checksum(buffer) != m.sums[unit]) {
+                                return Optional.empty();
+                            }
                         }
                     }
                 }
@@ -143,14 +146,15 @@ public final class BlockMirror {
         AtomicLong written = new AtomicLong();
         AtomicInteger nextChunk = new AtomicInteger();
         int chunks = (units + CHUNK_UNITS - 1) / CHUNK_UNITS;
-        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(READERS, chunks)), r -> {
+        int threads = Math.max(1, Math.min(READERS, chunks));
+        ExecutorService readers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "publish-reader");
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < Math.max(1, Math.min(READERS, chunks)); i++) {
+            for (int i = 0; i < threads; i++) {
                 running.add(readers.submit(() -> {
                     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
                         ByteBuffer buffer = ByteBuffer.allocateDirect(READ_UNITS * UNIT);
@@ -158,10 +162,10 @@ public final class BlockMirror {
                             int end = Math.min(units, (chunk + 1) * CHUNK_UNITS);
                             for (int first = chunk * CHUNK_UNITS; first < end; first += READ_UNITS) {
                                 int count = Math.min(READ_UNITS, end - first);
-                                read(in, first, count, size, buffer);
-                                for (int i2 = 0; i2 < count; i2++) {
-                                    int unit = first + i2;
-                                    ByteBuffer slice = buffer.slice(i2 * UNIT, (int) Math.min(UNIT, size - (long) unit * UNIT));
+                                readUnits(in, first, count, size, buffer);
+                                for (int k = 0; k < count; k++) {
+                                    int unit = first + k;
+                                    ByteBuffer slice = buffer.slice(k * UNIT, (int) Math.min(UNIT, size - (long) unit * UNIT));
                                     sums[unit] = checksum(slice);
                                     if (unit >= old.length || old[unit] != sums[unit]) {
                                         long at = (long) unit * UNIT;
@@ -199,8 +203,8 @@ public final class BlockMirror {
         return new Result(new Manifest(size, modified, sums), written.get());
     }
 
-    /** Reads units {@code first..first+count} of the file into {@code buffer}, from its start; the last unit may be short. */
-    private static void read(FileChannel in, int first, int count, long size, ByteBuffer buffer) throws IOException {
+    /** Reads units {@code first..first+count} of the file into {@code buffer}, left flipped to hold them; the last unit may be short. */
+    private static void readUnits(FileChannel in, int first, int count, long size, ByteBuffer buffer) throws IOException {
         long at = (long) first * UNIT;
         buffer.clear().limit((int) Math.min((long) count * UNIT, size - at));
         while (buffer.hasRemaining()) {
@@ -208,24 +212,11 @@ public final class BlockMirror {
                 throw new IOException("the file ended before its size, " + size + " bytes, while being read");
             }
         }
+        buffer.flip();
     }
 
     private static int unitCount(long size) {
         return Math.toIntExact((size + UNIT - 1) / UNIT);
-    }
-
-    /** Reads unit {@code unit} into {@code buffer} and returns its checksum. */
-    private static long checksum(FileChannel in, int unit, ByteBuffer buffer) throws IOException {
-        buffer.clear();
-        long at = (long) unit * UNIT;
-        while (buffer.hasRemaining()) {
-            int n = in.read(buffer, at + buffer.position());
-            if (n < 0) {
-                break;
-            }
-        }
-        buffer.flip();
-        return checksum(buffer);
     }
 
     /** The checksum of the bytes between {@code unit}'s position and limit, which it leaves as they were. */

@@ -63,6 +63,7 @@ public final class LoadTasklet implements Tasklet {
                 timed("check each file is taken once", () -> checkTakenOnce(c, run.runId()));
                 timed("check row conservation", () -> checkConservation(c, run.runId()));
                 SqlScript.step("run_totals.sql").execute(c);
+                SqlScript.step("load_cleanup.sql").execute(c);
                 faults.at(Stage.LOAD);
             });
         }
