@@ -25,11 +25,7 @@ final class BlockMirrorTest {
         Path source = temp.resolve("source");
         Path target = temp.resolve("target");
         byte[] bytes = random(200 * UNIT + 123, 1);
-        Files.write(source, bytes);
-
-        BlockMirror.Result first = mirror(source, target, null);
-        assertThat(first.unitsWritten()).isEqualTo(201);
-        assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+        BlockMirror.Result first = mirrorChecked(source, target, bytes, null, 201, "every unit");
 
         // three units change (one of them only in its last byte) and the file grows by two units and a bit
         bytes[5 * UNIT] ^= 1;
@@ -37,18 +33,11 @@ final class BlockMirrorTest {
         bytes[150 * UNIT + UNIT - 1] ^= 0x10;
         byte[] grown = java.util.Arrays.copyOf(bytes, 202 * UNIT + 5);
         System.arraycopy(random(grown.length - bytes.length, 2), 0, grown, bytes.length, grown.length - bytes.length);
-        Files.write(source, grown);
-
-        BlockMirror.Result second = mirror(source, target, first.manifest());
-        assertThat(second.unitsWritten()).as("units 5, 99, 150, and 200..202 (the old short last unit and two new ones)")
-                .isEqualTo(6);
-        assertThat(Files.readAllBytes(target)).isEqualTo(grown);
+        BlockMirror.Result second = mirrorChecked(source, target, grown, first.manifest(), 6,
+                "units 5, 99, 150, and 200..202 (the old short last unit and two new ones)");
 
         byte[] shrunk = java.util.Arrays.copyOf(grown, 10 * UNIT + 1);
-        Files.write(source, shrunk);
-        BlockMirror.Result third = mirror(source, target, second.manifest());
-        assertThat(third.unitsWritten()).as("only the new short last unit").isEqualTo(1);
-        assertThat(Files.readAllBytes(target)).isEqualTo(shrunk);
+        mirrorChecked(source, target, shrunk, second.manifest(), 1, "only the new short last unit");
     }
 
     /** More than two 64 MB stretches, so several readers each take some, and every one of them is checked. */
@@ -58,18 +47,13 @@ final class BlockMirrorTest {
         Path target = temp.resolve("target");
         int stretch = 1024;
         byte[] bytes = random(2 * stretch * UNIT + 3 * UNIT + 17, 5);
-        Files.write(source, bytes);
-        BlockMirror.Result first = mirror(source, target, null);
-        assertThat(first.unitsWritten()).isEqualTo(2 * stretch + 4);
-        assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+        BlockMirror.Result first = mirrorChecked(source, target, bytes, null, 2 * stretch + 4, "every unit");
 
         for (int unit : new int[] {0, stretch - 1, stretch + 500, 2 * stretch + 3}) {
             bytes[unit * UNIT + 3] ^= 1;
         }
-        Files.write(source, bytes);
-        BlockMirror.Result second = mirror(source, target, first.manifest());
-        assertThat(second.unitsWritten()).as("the first and last unit of the first stretch, one in the second, the short last").isEqualTo(4);
-        assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+        mirrorChecked(source, target, bytes, first.manifest(), 4,
+                "the first and last unit of the first stretch, one in the second, the short last");
     }
 
     @Test
@@ -102,6 +86,16 @@ final class BlockMirrorTest {
         Files.write(sums, java.util.Arrays.copyOf(stored, stored.length - 3));
         assertThat(Manifest.readFor(sums, target)).as("a truncated manifest").isEmpty();
         assertThat(Manifest.readFor(temp.resolve("missing.blocks"), target)).isEmpty();
+    }
+
+    /** Writes {@code bytes} as the source, mirrors it, and checks how many units were written and the target's bytes. */
+    private static BlockMirror.Result mirrorChecked(Path source, Path target, byte[] bytes, Manifest previous, int units,
+            String which) throws IOException {
+        Files.write(source, bytes);
+        BlockMirror.Result result = mirror(source, target, previous);
+        assertThat(result.unitsWritten()).as(which).isEqualTo(units);
+        assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+        return result;
     }
 
     private static BlockMirror.Result mirror(Path source, Path target, Manifest previous) throws IOException {
