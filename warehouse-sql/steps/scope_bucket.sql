@@ -3,6 +3,3 @@
 create or replace temp table scope_unit_year as
 select unit_code, year from scope_all
 where hash(unit_code) % getvariable('buckets') = getvariable('bucket');
-
-create or replace temp table scope_unit as
-select distinct unit_code from scope_unit_year;
