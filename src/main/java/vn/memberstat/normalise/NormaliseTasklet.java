@@ -74,6 +74,7 @@ public final class NormaliseTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         RunContext run = RunContext.of(chunk, properties);
+        warehouse.prefetch();   // parsing keeps the cores busy and leaves the disk to it
         List<PulledFile> pulled = new ArrayList<>(PullManifest.read(run.pulledManifest()));
         List<String> notes = new ArrayList<>(RunNotes.read(run.notes()));
         pulled.removeIf(f -> changedSincePull(f, notes));

@@ -32,6 +32,7 @@ public final class WorkingWarehouse implements AutoCloseable {
     private final Path file;
     private final String memoryLimit;
     private DuckDBConnection connection;
+    private FilePrefetch prefetch;
 
     public WorkingWarehouse(Path home, String memoryLimit) {
         this.file = home.resolve("work").resolve(CATALOG + ".duckdb");
@@ -40,6 +41,16 @@ public final class WorkingWarehouse implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Starts reading the working file into the page cache in the background, unless a read is still under
+     * way (see {@link FilePrefetch}): called when a run turns to parsing files, which leaves the disk idle.
+     */
+    public synchronized void prefetch() {
+        if (prefetch == null || !prefetch.running()) {
+            prefetch = FilePrefetch.start(file);
+        }
     }
 
     /** The open connection; migrates the schema with Flyway the first time. */
@@ -189,6 +200,10 @@ public final class WorkingWarehouse implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (prefetch != null) {
+            prefetch.close();
+            prefetch = null;
+        }
         if (connection != null) {
             try {
                 connection.close();
