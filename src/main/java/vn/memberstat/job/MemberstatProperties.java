@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFileBytes larger files are refused as TOO_LARGE
  * @param maxLineChars longer records are quarantined as LINE_TOO_LONG
  * @param settleSeconds files modified more recently are left for the next run, since they may still be being written
- * @param workers threads reading files; 0 means one per core
+ * @param workers threads reading files; 0 means one per core for parsing, and at least 8 for the pull's
+ *     hashing, which waits on the disk more than it computes
  * @param zone the time zone of submission times, for "received by the 5th"
  * @param duckdbMemory DuckDB's memory limit in the nightly process; beyond it DuckDB spills to disk
  * @param bucketRows derive and check work on buckets of units holding about this many values each
@@ -37,5 +38,10 @@ public record MemberstatProperties(
 
     public int workerThreads() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Threads reading and hashing the inbox's files: a cold small file costs a disk round trip, and the disk serves several at once. */
+    public int hashingThreads() {
+        return workers > 0 ? workers : Math.max(8, workerThreads());
     }
 }

@@ -74,7 +74,6 @@ public final class NormaliseTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         RunContext run = RunContext.of(chunk, properties);
-        warehouse.prefetch();   // parsing keeps the cores busy and leaves the disk to it
         List<PulledFile> pulled = new ArrayList<>(PullManifest.read(run.pulledManifest()));
         List<String> notes = new ArrayList<>(RunNotes.read(run.notes()));
         pulled.removeIf(f -> changedSincePull(f, notes));
@@ -116,6 +115,7 @@ public final class NormaliseTasklet implements Tasklet {
             long layoutsFound = System.nanoTime();
             Registry registry = normaliseRegistry(run, layouts, outcomes, rejections, retries);
             long registryRead = System.nanoTime();
+            warehouse.prefetch();   // the warehouse is not read again until the load; parsing leaves the disk idle
             try {
                 ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry.units(), run.runDate());
                 try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {

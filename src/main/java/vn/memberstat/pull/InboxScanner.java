@@ -1,23 +1,26 @@
 package vn.memberstat.pull;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
 /**
- * Lists the {@code *.csv} files under the inbox, at any depth, in path order. Symbolic links to files
+ * Lists the {@code *.csv} files under the inbox, at any depth, in path order, on several threads. Symbolic links to files
  * are followed only where they stay inside the inbox, and the file read is the one checked; links to
  * directories are not followed. A file modified too recently may still be being written and is left
  * for the next run. Everything left alone gets a note saying why.
@@ -38,85 +41,148 @@ public final class InboxScanner {
         } catch (IOException e) {
             throw new MemberstatException(ErrorCode.INBOX_UNREADABLE, "cannot resolve inbox " + inbox + ": " + e.getMessage(), e);
         }
-        List<Found> files = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Found> files = Collections.synchronizedList(new ArrayList<>());
+        List<Note> notes = Collections.synchronizedList(new ArrayList<>());
         Instant settledBefore = now.minusSeconds(settleSeconds);
+        Walk walk = new Walk(root, settledBefore, settleSeconds, files, notes);
+        ForkJoinPool pool = new ForkJoinPool(THREADS);
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String relative = root.relativize(file).toString().replace('\\', '/');
-                    if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                        if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
-                            noteDirectoryLink(file, relative);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-                    try {
-                        BasicFileAttributes target = attrs;
-                        Path read = file;
-                        if (attrs.isSymbolicLink()) {
-                            Path real;
-                            try {
-                                real = file.toRealPath();
-                            } catch (NoSuchFileException e) {
-                                notes.add("skipped " + relative + ": symbolic link to a file that does not exist");
-                                return FileVisitResult.CONTINUE;
-                            }
-                            if (!real.startsWith(root)) {
-                                notes.add("refused " + relative + ": symbolic link to " + real + " outside the inbox; not read");
-                                files.add(new Found(file, relative, 0, attrs.lastModifiedTime().toInstant(), real));
-                                return FileVisitResult.CONTINUE;
-                            }
-                            target = Files.readAttributes(real, BasicFileAttributes.class);
-                            // read the file that was checked, not whatever the link points to later
-                            read = real;
-                        }
-                        if (!target.isRegularFile()) {
-                            if (target.isDirectory()) {
-                                noteDirectoryLink(file, relative);
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-                        Instant modified = target.lastModifiedTime().toInstant();
-                        if (modified.isAfter(settledBefore)) {
-                            notes.add("left " + relative + " for the next run: modified " + modified
-                                    + ", less than " + settleSeconds + " s ago (memberstat.settle-seconds)");
-                            return FileVisitResult.CONTINUE;
-                        }
-                        files.add(new Found(read, relative, target.size(), modified, null));
-                    } catch (NoSuchFileException e) {
-                        notes.add("skipped " + relative + ": it vanished while the inbox was listed");
-                    } catch (IOException e) {
-                        notes.add("skipped " + relative + ": " + e.getMessage());
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                /** Links to directories are not followed: the files of one inside the inbox are read where they are. */
-                private void noteDirectoryLink(Path link, String relative) {
-                    try {
-                        Path real = link.toRealPath();
-                        notes.add(real.startsWith(root)
-                                ? "skipped " + relative + ": symbolic link to the directory " + real
-                                        + " inside the inbox, whose files are read where they are"
-                                : "refused " + relative + ": symbolic link to the directory " + real + " outside the inbox; not read");
-                    } catch (IOException e) {
-                        notes.add("skipped " + relative + ": symbolic link to a directory that cannot be resolved: " + e.getMessage());
-                    }
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    notes.add("skipped " + root.relativize(file) + ": " + e.getMessage());
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list inbox " + root, e);
+            pool.invoke(new DirectoryTask(walk, root));
+        } finally {
+            pool.shutdown();
         }
         files.sort(Comparator.comparing(Found::relativePath));
-        return new Scan(List.copyOf(files), List.copyOf(notes));
+        notes.sort(Comparator.comparing(Note::relativePath));
+        return new Scan(List.copyOf(files), notes.stream().map(Note::text).toList());
+    }
+
+    /**
+     * Threads listing the inbox. Listing is a disk round trip per file whose metadata is not in memory (a
+     * national month's 52,000 files took 1.2 s on one thread); several are in flight at once.
+     */
+    private static final int THREADS = 8;
+
+    /** A note about the file at {@code relativePath}; notes are reported in path order. */
+    private record Note(String relativePath, String text) {}
+
+    /** Lists one directory, and each of its subdirectories as a task of its own. */
+    private static final class DirectoryTask extends RecursiveAction {
+        private final Walk walk;
+        private final Path dir;
+
+        DirectoryTask(Walk walk, Path dir) {
+            this.walk = walk;
+            this.dir = dir;
+        }
+
+        @Override
+        protected void compute() {
+            List<Path> entries = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                stream.forEach(entries::add);
+            } catch (IOException | DirectoryIteratorException e) {
+                if (dir.equals(walk.root())) {
+                    throw new MemberstatException(ErrorCode.INBOX_UNREADABLE, "cannot list inbox " + dir + ": " + message(e), e);
+                }
+                walk.note(dir, "skipped " + walk.relative(dir) + ": " + message(e));
+                return;
+            }
+            List<DirectoryTask> subdirectories = new ArrayList<>();
+            entries.parallelStream().forEach(entry -> {
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    walk.note(entry, "skipped " + walk.relative(entry) + ": " + e.getMessage());
+                    return;
+                }
+                if (attrs.isDirectory()) {
+                    synchronized (subdirectories) {
+                        subdirectories.add(new DirectoryTask(walk, entry));
+                    }
+                } else {
+                    walk.visitFile(entry, attrs);
+                }
+            });
+            invokeAll(subdirectories);
+        }
+
+        private static String message(Exception e) {
+            return e instanceof DirectoryIteratorException d ? d.getCause().getMessage() : e.getMessage();
+        }
+    }
+
+    /** What a file found in the inbox becomes: a file to take, a note, or nothing (not a {@code .csv}). */
+    private record Walk(Path root, Instant settledBefore, long settleSeconds, List<Found> files, List<Note> notes) {
+
+        String relative(Path file) {
+            return root.relativize(file).toString().replace('\\', '/');
+        }
+
+        void note(Path file, String text) {
+            notes.add(new Note(relative(file), text));
+        }
+
+        void visitFile(Path file, BasicFileAttributes attrs) {
+            String relative = relative(file);
+            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
+                    noteDirectoryLink(file, relative);
+                }
+                return;
+            }
+            try {
+                BasicFileAttributes target = attrs;
+                Path read = file;
+                if (attrs.isSymbolicLink()) {
+                    Path real;
+                    try {
+                        real = file.toRealPath();
+                    } catch (NoSuchFileException e) {
+                        note(file, "skipped " + relative + ": symbolic link to a file that does not exist");
+                        return;
+                    }
+                    if (!real.startsWith(root)) {
+                        note(file, "refused " + relative + ": symbolic link to " + real + " outside the inbox; not read");
+                        files.add(new Found(file, relative, 0, attrs.lastModifiedTime().toInstant(), real));
+                        return;
+                    }
+                    target = Files.readAttributes(real, BasicFileAttributes.class);
+                    // read the file that was checked, not whatever the link points to later
+                    read = real;
+                }
+                if (!target.isRegularFile()) {
+                    if (target.isDirectory()) {
+                        noteDirectoryLink(file, relative);
+                    }
+                    return;
+                }
+                Instant modified = target.lastModifiedTime().toInstant();
+                if (modified.isAfter(settledBefore)) {
+                    note(file, "left " + relative + " for the next run: modified " + modified
+                            + ", less than " + settleSeconds + " s ago (memberstat.settle-seconds)");
+                    return;
+                }
+                files.add(new Found(read, relative, target.size(), modified, null));
+            } catch (NoSuchFileException e) {
+                note(file, "skipped " + relative + ": it vanished while the inbox was listed");
+            } catch (IOException e) {
+                note(file, "skipped " + relative + ": " + e.getMessage());
+            }
+        }
+
+        /** Links to directories are not followed: the files of one inside the inbox are read where they are. */
+        private void noteDirectoryLink(Path link, String relative) {
+            try {
+                Path real = link.toRealPath();
+                note(link, real.startsWith(root)
+                        ? "skipped " + relative + ": symbolic link to the directory " + real
+                                + " inside the inbox, whose files are read where they are"
+                        : "refused " + relative + ": symbolic link to the directory " + real + " outside the inbox; not read");
+            } catch (IOException e) {
+                note(link, "skipped " + relative + ": symbolic link to a directory that cannot be resolved: " + e.getMessage());
+            }
+        }
     }
 
 }

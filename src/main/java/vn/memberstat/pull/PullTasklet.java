@@ -105,10 +105,10 @@ public final class PullTasklet implements Tasklet {
 
     private record Inspected(InboxScanner.Found found, String sha256, PulledFile pulled) {}
 
-    /** Hashes and checks the files on every core, keeping their order; a file that vanished meanwhile gets a note. */
+    /** Hashes and checks the files on several threads, keeping their order; a file that vanished meanwhile gets a note. */
     private List<Inspected> inspectAll(List<InboxScanner.Found> files, List<String> notes) {
         FileInspector inspector = new FileInspector();
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(properties.workerThreads());
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(properties.hashingThreads());
         try {
             List<Object> results = pool.submit(() -> files.parallelStream().map(f -> inspectOne(inspector, f)).toList()).join();
             List<Inspected> inspected = new ArrayList<>();
