@@ -266,9 +266,16 @@ public final class BlockMirror {
             this.buffer = ByteBuffer.allocateDirect(READ_UNITS * UNIT + align).alignedSlice(align);
         }
 
-        void startChunk(long at, long length) throws IOException {
+        void startChunk(long at, long length) {
             chunkStart = at;
-            chunk = direct == null || !askCache ? null : cached.map(FileChannel.MapMode.READ_ONLY, at, Math.min(length, size - at));
+            chunk = null;
+            if (direct != null && askCache) {
+                try {
+                    chunk = cached.map(FileChannel.MapMode.READ_ONLY, at, Math.min(length, size - at));
+                } catch (IOException | UnsupportedOperationException e) {
+                    chunk = null;   // cannot ask the cache: the stretch is read from the disk
+                }
+            }
         }
 
         /** Units {@code first..first+count}, in a buffer positioned at the first and limited after the last. */
