@@ -72,7 +72,9 @@ public final class BlockMirror {
                     ByteBuffer buffer = ByteBuffer.allocateDirect(UNIT);
                     for (int unit : new int[] {0, m.sums.length - 1}) {
                         if (unit >= 0) {
-                            readUnits(in, unit, 1, m.size, buffer);
+                            long at = (long) unit * UNIT;
+                            int length = (int) Math.min(UNIT, m.size - at);
+                            readAt(in, at, length, length, m.size, buffer);
                             if (checksum(buffer) != m.sums[unit]) {
                                 return Optional.empty();
                             }
@@ -236,7 +238,6 @@ public final class BlockMirror {
      * system refuses direct reads, everything goes through the cache.
      */
     private static final class SourceReader implements AutoCloseable {
-        private final Path source;
         private final long size;
         private final FileChannel cached;
         private FileChannel direct;
@@ -248,7 +249,6 @@ public final class BlockMirror {
         long directReads;
 
         SourceReader(Path source, long size, Reads reads) throws IOException {
-            this.source = source;
             this.size = size;
             this.askCache = reads == Reads.DIRECT_UNLESS_CACHED;
             this.cached = FileChannel.open(source, StandardOpenOption.READ);
@@ -284,7 +284,7 @@ public final class BlockMirror {
             int length = (int) Math.min((long) count * UNIT, size - at);
             if (direct != null && (chunk == null || !chunk.slice((int) (at - chunkStart), length).isLoaded())) {
                 try {
-                    readFully(direct, at, length, (length + alignment - 1) / alignment * alignment);
+                    readAt(direct, at, length, (length + alignment - 1) / alignment * alignment, size, buffer);
                     directReads++;
                     return buffer;
                 } catch (IOException e) {
@@ -292,19 +292,8 @@ public final class BlockMirror {
                     direct = null;
                 }
             }
-            readFully(cached, at, length, length);
+            readAt(cached, at, length, length, size, buffer);
             return buffer;
-        }
-
-        /** Reads {@code length} bytes at {@code at}, asking for {@code request} (a multiple of the alignment for direct reads). */
-        private void readFully(FileChannel in, long at, int length, int request) throws IOException {
-            buffer.clear().limit(request);
-            while (buffer.position() < length) {
-                if (in.read(buffer, at + buffer.position()) < 0) {
-                    throw new IOException(source + " ended before its size, " + size + " bytes, while being read");
-                }
-            }
-            buffer.flip().limit(length);
         }
 
         @Override
@@ -317,16 +306,18 @@ public final class BlockMirror {
         }
     }
 
-    /** Reads units {@code first..first+count} of the file into {@code buffer}, left flipped to hold them; the last unit may be short. */
-    private static void readUnits(FileChannel in, int first, int count, long size, ByteBuffer buffer) throws IOException {
-        long at = (long) first * UNIT;
-        buffer.clear().limit((int) Math.min((long) count * UNIT, size - at));
-        while (buffer.hasRemaining()) {
+    /**
+     * Reads {@code length} bytes at {@code at} into {@code buffer}, asking for {@code request} (a multiple of
+     * the alignment for direct reads, so it may run past the end), and leaves it flipped to hold the {@code length}.
+     */
+    private static void readAt(FileChannel in, long at, int length, int request, long size, ByteBuffer buffer) throws IOException {
+        buffer.clear().limit(request);
+        while (buffer.position() < length) {
             if (in.read(buffer, at + buffer.position()) < 0) {
                 throw new IOException("the file ended before its size, " + size + " bytes, while being read");
             }
         }
-        buffer.flip();
+        buffer.flip().limit(length);
     }
 
     private static int unitCount(long size) {
