@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -58,6 +60,7 @@ import vn.memberstat.warehouse.WorkingWarehouse;
 public final class NormaliseTasklet implements Tasklet {
     /** Files from this size on are checked by several threads (a backfill); smaller ones by the thread reading them. */
     static final long SPLIT_BYTES = 4L << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(NormaliseTasklet.class);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private final MemberstatProperties properties;
     private final WorkingWarehouse warehouse;
@@ -138,8 +141,6 @@ public final class NormaliseTasklet implements Tasklet {
         contribution.incrementWriteCount(outcomes.values().stream().mapToLong(FileOutcome::rowsAccepted).sum());
         return RepeatStatus.FINISHED;
     }
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NormaliseTasklet.class);
 
     private static long ms(long nanos) {
         return nanos / 1_000_000;
