@@ -83,6 +83,36 @@ select getvariable('run_id'), submission_id, file_path, line_number, raw_line, r
 from stage_quarantine
 order by submission_id, line_number nulls first, indicator, category, value_text;   -- keys in file order, however many threads wrote it
 
+
+-- Current values: for every touched (unit, period, indicator) the latest submission wins, all categories of it.
+-- Each value is stored once, in fct_reported_value, its current rows marked (is_current; fct_value is
+-- the view of them). A unit and period no other submission gave (most of a new month, all of a backfill)
+-- is current as it is written; only contested ones, given before or by two files of this run, are ranked,
+-- every indicator of them. Touched units and periods come from the groups above (rows of a conflicting
+-- key count too: ranking them again changes nothing) and the retried rows.
+create or replace temp table touched_key as
+select unit_code, period, any_value(year) as year,
+       min(submission_id) <> max(submission_id) as given_twice   -- by two files of this run
+from (select submission_id, unit_code, period, year from stage_group
+      union all
+      select submission_id, unit_code, period, year from stage_value where quarantine_key is not null)
+group by unit_code, period;
+
+-- The year (a function of the period) is in every join with fct_reported_value: the join's range of years
+-- reaches the scan, which then skips the older row groups of a many-year warehouse.
+create or replace temp table contested_key as
+select unit_code, period, year from touched_key semi join fct_value using (unit_code, period, year)
+union
+select unit_code, period, year from touched_key where given_twice;
+
+-- Submission times of the run's rows: its own files, and the earlier files of retried rows. Taken from
+-- stage_file rather than dim_submission, whose millions of rows the join would otherwise hash.
+create or replace temp table loaded_submission as
+select submission_id, modified_at from stage_file
+union
+select submission_id, modified_at from dim_submission
+semi join (select distinct submission_id from stage_value where quarantine_key is not null) using (submission_id);
+
 -- Retried values join the loaded ones: together, everything this run adds to fct_reported_value.
 create or replace temp view stage_loaded as
 select * from stage_kept
@@ -90,9 +120,12 @@ union all by name
 select * exclude (quarantine_key) from stage_value where quarantine_key is not null;
 
 insert into fct_reported_value
-select submission_id, line_number, unit_code, period, period_kind, year, start_month, end_year, end_month,
-       indicator_code, category_code, value, comment, getvariable('run_id')
-from stage_loaded;
+select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
+       r.end_month, r.indicator_code, r.category_code, r.value, r.comment, getvariable('run_id'), s.modified_at,
+       c.unit_code is null
+from stage_loaded r
+join loaded_submission s using (submission_id)
+left join contested_key c using (unit_code, period);
 
 -- Registry: a row with the same code and valid_from corrects the earlier one.
 delete from registry_version r
@@ -134,62 +167,29 @@ from stage_file f
 left join conflicts c using (submission_id)
 left join kept k using (submission_id);
 
--- Current values: for every touched (unit, period, indicator) the latest submission wins, all categories of it.
--- A unit and period no other submission gave (most of a new month, all of a backfill) goes straight in;
--- only contested ones, given before or by two files of this run, are ranked, every indicator of them.
--- The run's rows are read from its lake files (stage_loaded, what was just added to fct_reported_value),
--- not from fct_reported_value: scanning a many-year table while this transaction holds its new rows ran
--- out of memory. Touched units and periods come from the groups above (rows of a conflicting key count
--- too: ranking them again changes nothing) and the retried rows.
-create or replace temp table touched_key as
-select unit_code, period, any_value(year) as year,
-       min(submission_id) <> max(submission_id) as given_twice   -- by two files of this run
-from (select submission_id, unit_code, period, year from stage_group
-      union all
-      select submission_id, unit_code, period, year from stage_value where quarantine_key is not null)
-group by unit_code, period;
-
--- The year (a function of the period) is in every join with fct_value: the join's range of years reaches
--- the scan, which then skips the older row groups of a many-year warehouse.
-create or replace temp table contested_key as
-select unit_code, period, year from touched_key semi join fct_value using (unit_code, period, year)
-union
-select unit_code, period, year from touched_key where given_twice;
-
--- Submission times of the run's rows: its own files, and the earlier files of retried rows. Taken from
--- stage_file rather than dim_submission, whose millions of rows the join would otherwise hash.
-create or replace temp table loaded_submission as
-select submission_id, modified_at from stage_file
-union
-select submission_id, modified_at from dim_submission
-semi join (select distinct submission_id from stage_value where quarantine_key is not null) using (submission_id);
-
-insert into fct_value
-select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
-       r.end_month, r.indicator_code, r.category_code, r.value, r.comment, getvariable('run_id'), s.modified_at
-from stage_loaded r
-join loaded_submission s using (submission_id)
-anti join contested_key c using (unit_code, period);
-
-delete from fct_value v
-using contested_key c
-where v.unit_code = c.unit_code and v.period = c.period and v.year = c.year;
+-- A contested unit and period: every row of it (earlier runs' and this run's) steps down, and the
+-- winning submission's rows of each indicator step up.
+update fct_reported_value
+set is_current = false
+from contested_key c
+where fct_reported_value.unit_code = c.unit_code and fct_reported_value.period = c.period
+  and fct_reported_value.year = c.year and fct_reported_value.is_current;
 
 create or replace temp table winner as
-select r.unit_code, r.period, r.indicator_code,
+select r.unit_code, r.period, r.year, r.indicator_code,
        arg_max(r.submission_id, strftime(s.modified_at, '%Y%m%d%H%M%S.%g') || chr(1) || s.file_path || chr(1) || r.submission_id)
            as submission_id
 from fct_reported_value r
 join contested_key c using (unit_code, period, year)
 join dim_submission s using (submission_id)
-group by r.unit_code, r.period, r.indicator_code;
+group by r.unit_code, r.period, r.year, r.indicator_code;
 
-insert into fct_value
-select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
-       r.end_month, r.indicator_code, r.category_code, r.value, r.comment, r.run_id, s.modified_at
-from fct_reported_value r
-join winner w using (unit_code, period, indicator_code, submission_id)
-join dim_submission s using (submission_id);
+update fct_reported_value
+set is_current = true
+from winner w
+where fct_reported_value.unit_code = w.unit_code and fct_reported_value.period = w.period
+  and fct_reported_value.year = w.year and fct_reported_value.indicator_code = w.indicator_code
+  and fct_reported_value.submission_id = w.submission_id;
 
 insert into etl_scope
 select distinct getvariable('run_id'), unit_code, year from touched_key;

@@ -45,7 +45,7 @@ final class CommandsTest {
 
     @Test
     void sqlCannotChangeTheWarehouse() {
-        Memberstat.Result r = Memberstat.run("sql", "--home", home, "delete from fct_value");
+        Memberstat.Result r = Memberstat.run("sql", "--home", home, "delete from fct_reported_value");
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.err()).contains("query failed").containsIgnoringCase("read-only");
         assertThat(Memberstat.count(Path.of(home), "select * from fct_value")).isEqualTo(277);

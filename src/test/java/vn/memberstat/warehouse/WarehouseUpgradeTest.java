@@ -21,11 +21,7 @@ final class WarehouseUpgradeTest {
 
     @Test
     void theOutlierSeriesIsFilledFromTheMonthlyFlowsAlreadyDerived() throws Exception {
-        Path file = home.resolve("work").resolve("warehouse.duckdb");
-        Files.createDirectories(file.getParent());
-        String url = "jdbc:duckdb:" + file.toAbsolutePath();
-        Flyway.configure().dataSource(url, null, null).driver("org.duckdb.DuckDBDriver")
-                .locations("classpath:warehouse-sql/migrations").schemas("main").target("4").load().migrate();
+        String url = migratedTo("4");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("""
                     insert into fct_flow_month values
@@ -44,5 +40,61 @@ final class WarehouseUpgradeTest {
             }
             assertThat(rows).containsExactly("HN.A 2024-5 admitted 7.0", "HN.A 2024-6 removed 3.0");
         }
+    }
+
+    @Test
+    void eachValueIsStoredOnceWithItsCurrentRowsMarked() throws Exception {
+        String url = migratedTo("5");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into dim_submission (submission_id, sha256, file_path, size_bytes, modified_at, pulled_at, run_id,
+                                                rows_read, rows_loaded, rows_quarantined, rows_duplicate) values
+                        ('s1', 'h1', 'hn/a-2024-05.csv', 10, timestamp '2024-06-05 09:00:00', timestamp '2024-06-06 01:00:00', 'r1', 2, 2, 0, 0),
+                        ('s2', 'h2', 'hn/a-2024-05-dinh-chinh.csv', 10, timestamp '2024-06-20 09:00:00', timestamp '2024-06-21 01:00:00', 'r2', 1, 1, 0, 0)""");
+            s.execute("""
+                    insert into fct_reported_value values
+                        ('s1', 2, 'HN.A', '2024-05', 'month', 2024, 5, 2024, 5, 'admitted', 'total', 7, null, 'r1'),
+                        ('s1', 3, 'HN.A', '2024-05', 'month', 2024, 5, 2024, 5, 'removed', 'total', 1, 'a note', 'r1'),
+                        ('s2', 2, 'HN.A', '2024-05', 'month', 2024, 5, 2024, 5, 'admitted', 'total', 8, null, 'r2')""");
+            s.execute("""
+                    insert into fct_value values
+                        ('s2', 2, 'HN.A', '2024-05', 'month', 2024, 5, 2024, 5, 'admitted', 'total', 8, null, 'r2', timestamp '2024-06-20 09:00:00'),
+                        ('s1', 3, 'HN.A', '2024-05', 'month', 2024, 5, 2024, 5, 'removed', 'total', 1, 'a note', 'r1', timestamp '2024-06-05 09:00:00')""");
+        }
+
+        try (WorkingWarehouse warehouse = new WorkingWarehouse(home, "200MB");
+                Statement s = warehouse.connection().createStatement()) {
+            assertThat(rows(s, "select submission_id, indicator_code, value, submitted_at::varchar, is_current from fct_reported_value order by all"))
+                    .containsExactly("s1 admitted 7.0 2024-06-05 09:00:00 false", "s1 removed 1.0 2024-06-05 09:00:00 true",
+                            "s2 admitted 8.0 2024-06-20 09:00:00 true");
+            assertThat(rows(s, "select * exclude (period_kind, start_month, end_year, end_month) replace (submitted_at::varchar as submitted_at) from fct_value order by all"))
+                    .as("the view has fct_value's columns, in order, and its rows")
+                    .containsExactly("s1 3 HN.A 2024-05 2024 removed total 1.0 a note r1 2024-06-05 09:00:00",
+                            "s2 2 HN.A 2024-05 2024 admitted total 8.0 null r2 2024-06-20 09:00:00");
+        }
+    }
+
+    private String migratedTo(String version) throws Exception {
+        Path file = home.resolve("work").resolve("warehouse.duckdb");
+        Files.createDirectories(file.getParent());
+        String url = "jdbc:duckdb:" + file.toAbsolutePath();
+        Flyway.configure().dataSource(url, null, null).driver("org.duckdb.DuckDBDriver")
+                .locations("classpath:warehouse-sql/migrations").schemas("main").target(version).load().migrate();
+        return url;
+    }
+
+    private static List<String> rows(Statement s, String query) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(query)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    cells.add(String.valueOf(rs.getObject(i)));
+                }
+                rows.add(String.join(" ", cells));
+            }
+        }
+        return rows;
     }
 }
