@@ -21,20 +21,41 @@ create table fct_reported_value_v6 (
     is_current     boolean not null      -- the value that stands for its unit, period, indicator and category
 );
 
--- A row is current when fct_value holds it. A value is identified by its submission, line, unit,
--- period, indicator and category (a report-form line gives several). The rows keep their order (the
--- joins probe with fct_reported_value), so a year's scan still skips the other years' row groups.
+-- A row is current when fct_value holds it. Only a unit and period given by more than one submission can
+-- have rows that are not (one submission's rows are all current: conflicting keys were quarantined), so
+-- fct_value is consulted for those few only; joining every value to fct_value spilled tens of gigabytes
+-- on five national years. A value is identified by its submission, line, unit, period, indicator and
+-- category (a report-form line gives several). Submission times come from dim_submission; a value whose
+-- submission were missing would stop the migration (submitted_at is not null) rather than be lost.
+create temp table v6_contested as
+select unit_code, period, year
+from (select distinct submission_id, unit_code, period, year from fct_reported_value)
+group by unit_code, period, year
+having count(*) > 1;
+
+create temp table v6_current as
+select v.submission_id, v.line_number, v.unit_code, v.period, v.indicator_code, v.category_code
+from fct_value v
+semi join v6_contested c using (unit_code, period, year);
+
+-- The rows keep their order (every join is probed with fct_reported_value), so a year's scan still
+-- skips the other years' row groups.
 insert into fct_reported_value_v6
 select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
        r.end_month, r.indicator_code, r.category_code, r.value, r.comment, r.run_id, s.modified_at,
-       v.submission_id is not null
+       c.unit_code is null or k.submission_id is not null
 from fct_reported_value r
-join dim_submission s using (submission_id)
-left join fct_value v using (submission_id, line_number, unit_code, period, indicator_code, category_code);
+left join dim_submission s using (submission_id)
+left join v6_contested c using (unit_code, period, year)
+left join v6_current k using (submission_id, line_number, unit_code, period, indicator_code, category_code);
 
 drop table fct_value;
 
 drop table fct_reported_value;
+
+drop table v6_contested;
+
+drop table v6_current;
 
 alter table fct_reported_value_v6 rename to fct_reported_value;
 

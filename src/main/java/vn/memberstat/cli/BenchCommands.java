@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import vn.memberstat.bench.Compaction;
 import vn.memberstat.bench.CsvBaseline;
 import vn.memberstat.bench.QueryTimer;
 import vn.memberstat.common.ErrorCode;
@@ -12,8 +13,9 @@ import vn.memberstat.common.MemberstatException;
 /**
  * The benchmark's helper commands, left out of the usage text (see bench/README.md):
  * {@code bench-duckdb-csv --out DIR [--threads N] INPUT...}, DuckDB's own CSV reader over the inputs into
- * Parquet, and {@code bench-query --db FILE [--reps N] SQL}, the time of a query on a warehouse file.
- * Both print {@code key=value} lines the benchmark script reads.
+ * Parquet, {@code bench-query --db FILE [--reps N] SQL}, the time of a query on a warehouse file, and
+ * {@code bench-compact --home DIR}, a cached warehouse rewritten compactly after a migration ({@link Compaction}).
+ * They print {@code key=value} lines the benchmark script reads.
  */
 final class BenchCommands {
     private final PrintStream out;
@@ -51,6 +53,17 @@ final class BenchCommands {
             out.printf(Locale.ROOT, "run_%d_ms=%.1f%n", i + 1, runs.get(i).millis());
         }
         out.printf(Locale.ROOT, "rows=%d%nmedian_ms=%.1f%n", runs.get(0).rows(), QueryTimer.medianMillis(runs));
+        return 0;
+    }
+
+    int compact(Options options) {
+        options.allow("home");
+        String home = options.get("home", null);
+        if (home == null) {
+            throw new MemberstatException(ErrorCode.USAGE, "bench-compact needs --home DIR");
+        }
+        long[] sizes = Compaction.run(Path.of(home).toAbsolutePath().normalize());
+        out.printf(Locale.ROOT, "bytes_before=%d%nbytes_after=%d%n", sizes[0], sizes[1]);
         return 0;
     }
 }

@@ -44,6 +44,7 @@ public final class Cli {
                 case "generate" -> new GenerateCommand(out).run(options);
                 case "bench-duckdb-csv" -> new BenchCommands(out).duckdbCsv(options);
                 case "bench-query" -> new BenchCommands(out).query(options);
+                case "bench-compact" -> new BenchCommands(out).compact(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.memberstat.cli.Cli;
@@ -19,7 +21,7 @@ import vn.memberstat.cli.Cli;
 /**
  * The benchmark's Java side in a small configuration, so it cannot rot: DuckDB's baseline over a
  * generated inbox and over a backfill file, the nightly run over the backfill, the attainment query
- * timer, and the script's own syntax and help.
+ * timer, the compaction of a cached warehouse, and the script's own syntax and help.
  */
 final class BenchmarkSmokeTest {
     @TempDir
@@ -60,6 +62,23 @@ final class BenchmarkSmokeTest {
                 .contains("rows     read " + (5000 + Long.parseLong(generated.get("registry_rows"))) + " ");
         assertThat(Long.parseLong(query.get("rows"))).isEqualTo(40);
         assertThat(query).containsKeys("run_1_ms", "run_3_ms", "median_ms");
+
+        // compacted, the warehouse holds the same values; the next run publishes it again
+        Path published = home.resolve("warehouse.duckdb");
+        String values = currentValues(published);
+        Map<String, String> compacted = properties(run("bench-compact", "--home", home.toString()));
+        assertThat(published).doesNotExist();
+        assertThat(Long.parseLong(compacted.get("bytes_after"))).isPositive().isLessThanOrEqualTo(Long.parseLong(compacted.get("bytes_before")));
+        assertThat(run("nightly", "--home", home.toString(), "--inbox", backfill.toString(), "--date", "2024-05-06",
+                "--memberstat.settle-seconds=0", "--memberstat.max-file-bytes=2147483648")).contains("COMPLETED");
+        Matcher loaded = Pattern.compile("= loaded (\\d+) ").matcher(nightly);
+        assertThat(loaded.find()).isTrue();
+        assertThat(currentValues(published)).isEqualTo(values)
+                .isEqualTo(String.valueOf(Long.parseLong(loaded.group(1)) - Long.parseLong(generated.get("registry_rows"))));
+    }
+
+    private static String currentValues(Path warehouse) {
+        return properties(run("bench-query", "--db", warehouse.toString(), "--reps", "1", "select * from fct_value")).get("rows");
     }
 
     @Test
