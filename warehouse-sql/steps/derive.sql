@@ -10,19 +10,26 @@
 -- (end month, sum) pairs, so many tilings cost no more than one value each.
 delete from fct_flow_ytd f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
 
+-- One sort of the scope's flows gives each period the one before it (an overlap shows there) and, for a
+-- series without overlaps, the running sum and the months covered so far: such periods tile the year's
+-- start..end_month without a gap exactly when they cover end_month - first start + 1 months.
 create or replace temp table scoped_flow as
 with unit_start as (
     select unit_code, min(valid_from) as first_day from registry_version group by unit_code
 )
 select v.unit_code, v.year, v.indicator_code, v.category_code, v.start_month, v.end_month, v.value,
        case when year(u.first_day) = v.year then month(u.first_day) else 1 end as year_start_month,
-       lag(v.end_month) over (partition by v.unit_code, v.year, v.indicator_code, v.category_code
-                              order by v.start_month, v.end_month) as previous_end
+       lag(v.end_month) over w as previous_end,
+       sum(v.value) over w as running,
+       sum(v.end_month - v.start_month + 1) over w as months_so_far,
+       first_value(v.start_month) over w as first_start
 from fct_value v
 join scope_unit_year s using (unit_code, year)
 join dim_indicator i using (indicator_code)
 left join unit_start u using (unit_code)
-where i.kind = 'flow';
+where i.kind = 'flow'
+window w as (partition by v.unit_code, v.year, v.indicator_code, v.category_code order by v.start_month, v.end_month
+             rows between unbounded preceding and current row);
 
 create or replace temp table overlapping_series as
 with overlapping as (
@@ -35,21 +42,14 @@ from scoped_flow
 semi join overlapping using (unit_code, year, indicator_code, category_code)
 group by unit_code, year, indicator_code, category_code;
 
+-- A series without overlaps, through each of its periods up to the first gap: the first period starts the
+-- year (January, or the unit's first month) and the periods so far leave no month out.
 insert into fct_flow_ytd
-with simple as (
-    select f.*,
-           sum(f.value) over w as running,
-           bool_or(f.start_month <> coalesce(f.previous_end + 1, case when f.start_month = 1 then 1 else f.year_start_month end))
-               over w as broken
-    from scoped_flow f
-    anti join overlapping_series o using (unit_code, year, indicator_code, category_code)
-    window w as (partition by f.unit_code, f.year, f.indicator_code, f.category_code order by f.start_month
-                 rows between unbounded preceding and current row)
-)
-select unit_code, year, end_month, indicator_code, category_code, running,
-       start_month in (1, year_start_month), 1, running, running
-from simple
-where not broken;
+select f.unit_code, f.year, f.end_month, f.indicator_code, f.category_code, f.running,
+       f.start_month in (1, f.year_start_month), 1, f.running, f.running
+from scoped_flow f
+anti join overlapping_series o using (unit_code, year, indicator_code, category_code)
+where f.first_start in (1, f.year_start_month) and f.months_so_far = f.end_month - f.first_start + 1;
 
 -- Overlapping series whose every period starts at the start of the year (a unit reporting January..m
 -- each month) have one tiling per month, the period itself: each value is its own exact year-to-date.
@@ -110,10 +110,10 @@ with reported as (
     from scoped_flow   -- the scope's flows, taken from fct_value above
     where start_month = end_month
 ),
-ytd as (
+ytd as (   -- a series without overlaps gains nothing here: two consecutive year-to-date months are a one-month period it reported
     select f.*
     from fct_flow_ytd f
-    join scope_unit_year s using (unit_code, year)
+    join overlapping_series o using (unit_code, year, indicator_code, category_code)
 ),
 differences as (
     select cur.unit_code, cur.year, cur.through_month as month, cur.indicator_code, cur.category_code,

@@ -45,6 +45,12 @@ final class YearToDateTest {
                 A,2024-01..2024-03,transferred_in,,9,
                 W,2024-07..2024-08,removed,,3,two starts (its founding month and January) end in August
                 W,2024-01..2024-08,removed,,3,
+                A,2024-01,deceased,,1,one period after another: a running sum
+                A,2024-02..2024-03,deceased,,2,
+                A,2024-05,deceased,,1,April is missing: nothing from May on
+                A,2024-06,deceased,,1,
+                A,2024-02..2024-03,transferred_out,,4,does not start in January: no year-to-date
+                A,2024-04,transferred_out,,1,
                 """);
         home = temp.resolve("home");
         Memberstat.Result r = Memberstat.nightly(home, inbox, "2025-01-10");
@@ -62,6 +68,17 @@ final class YearToDateTest {
         // 2: exact; 3: Q1; 4: Q1 + April; 6: exact H1 (25) wins over the tiling (23); 8: July missing
         assertThat(ytd("A", "admitted")).isEqualTo(Map.of(2, 6.0, 3, 10.0, 4, 15.0, 6, 25.0));
         assertThat(ytd("A", "removed")).isEqualTo(Map.of(1, 1.0, 2, 1.0, 3, 3.0));
+    }
+
+    @Test
+    void aSeriesWithoutOverlapsIsARunningSumUpToItsFirstGap() {
+        assertThat(ytd("A", "deceased")).isEqualTo(Map.of(1, 1.0, 3, 3.0));
+        assertThat(ytd("A", "transferred_out")).isEmpty();
+        assertThat(ytd("W", "admitted")).as("founded in July, its year starts then").isEqualTo(Map.of(9, 4.0));
+        assertThat(query(home, "select month, month_value, source from fct_flow_month "
+                + "where unit_code = 'A' and indicator_code = 'deceased' order by month"))
+                .extracting(m -> m.get("month") + ":" + m.get("month_value") + ":" + m.get("source"))
+                .containsExactly("1:1.0:reported", "5:1.0:reported", "6:1.0:reported");
     }
 
     @Test
