@@ -43,6 +43,7 @@ final class FindingRulesTest {
                 HN.TX.R2,Chi bộ Trường THPT Trần Hưng Đạo,HN.TX,3,school_high,2010-01-01,,
                 HN.CE,Đảng bộ Khối doanh nghiệp,HN,2,bloc,2010-01-01,,
                 HN.YD,Quận ủy Đống Đa,HN,2,urban_district,1997-01-01,,
+                HN.YR,Quận ủy Hai Bà Trưng,HN,2,urban_district,1997-01-01,,
                 HN.YI,Quận ủy Hoàn Kiếm,HN,2,urban_district,1997-01-01,,
                 HN.SI,Quận ủy Ba Đình,HN,2,urban_district,1997-01-01,,
                 HN.MB,Quận ủy Tây Hồ,HN,2,urban_district,1997-01-01,,
@@ -54,6 +55,9 @@ final class FindingRulesTest {
                 HN.CE,2024,admitted,thpt_student,7,category above its total
                 HN.YD,2024-Q1,admitted,total,10,
                 HN.YD,2024-H1,admitted,total,8,January-June below January-March
+                HN.YR,2024-01..2024-02,removed,total,5,
+                HN.YR,2024-01..2024-04,removed,total,5,
+                HN.YR,2024-01..2024-05,removed,total,3,below the 5 first reached with February
                 HN.YI,2024-Q1,admitted,total,10,
                 HN.YI,2024-Q2,admitted,total,12,
                 HN.YI,2024-H1,admitted,total,25,Q1 + Q2 = 22
@@ -88,7 +92,7 @@ final class FindingRulesTest {
     @Order(1)
     void eachRuleFindsItsUnitWithItsSeverity() {
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("quality  8 findings of this run (4 error, 4 warning)");
+        assertThat(first.out()).contains("quality  9 findings of this run (5 error, 4 warning)");
         assertThat(findings()).containsExactly(
                 "CATEGORY_EXCEEDS_TOTAL error HN.CE 2024 admitted/thpt_student: thpt_student = 7 is above total = 5",
                 "MEMBER_BALANCE warning HN.MB 2024-12 members/total: members 110 at the end of 2024-12, expected 105 = 100 + 5 net flows",
@@ -97,6 +101,7 @@ final class FindingRulesTest {
                 "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 300, sum of 2 reporting children 250",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100",
                 "YTD_DECREASED error HN.YD 2024-01..2024-06 admitted/total: January-6 = 8 is below January-3 = 10",
+                "YTD_DECREASED error HN.YR 2024-01..2024-05 removed/total: January-5 = 3 is below January-2 = 5",
                 "YTD_INCONSISTENT error HN.YI 2024-01..2024-06 admitted/total: January-6: reported periods give values from 22 to 25;"
                         + " the exact period's 25 is used");
     }
@@ -118,6 +123,7 @@ final class FindingRulesTest {
                 HN.CE,2024,admitted,total,8,
                 HN.CE,2024,admitted,thpt_student,7,
                 HN.YD,2024-H1,admitted,total,12,
+                HN.YR,2024-01..2024-05,removed,total,6,
                 HN.YI,2024-H1,admitted,total,22,
                 HN.MB,2024,admitted,total,10,
                 HN.OL,2024-07,admitted,total,3,
