@@ -101,8 +101,10 @@ public final class SubmissionReader implements Closeable {
             return malformed(start, rootMessage(e));
         }
         lastLine = lineOffset + parser.getCurrentLineNumber();
-        long chars = record.size() - 1L;
-        for (String value : record) {
+        // the record's own array: iterating a CSVRecord builds a list through a stream, twice a row
+        String[] values = record.values();
+        long chars = values.length - 1L;
+        for (String value : values) {
             chars += value.length();
         }
         if (chars > maxLineChars) {
@@ -110,8 +112,8 @@ public final class SubmissionReader implements Closeable {
             return new SourceRow(start, List.of(), format, SourceRow.Problem.LINE_TOO_LONG,
                     prefix.substring(0, Math.min(prefix.length(), SourceRow.RAW_LINE_CHARS)) + "…");
         }
-        List<String> fields = new ArrayList<>(record.size());
-        for (String value : record) {
+        List<String> fields = new ArrayList<>(values.length);
+        for (String value : values) {
             fields.add(TextFold.nfc(value));
         }
         return new SourceRow(start, fields, format, null, null);
