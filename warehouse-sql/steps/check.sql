@@ -40,7 +40,7 @@ with running as (
     from fct_flow_ytd f
     join check_scope s using (unit_code, year)
 ),
-decreased as (
+decreased as materialized (   -- read twice below: the window runs once
     select * from running where ytd_value < highest
 ),
 reached as (
