@@ -83,7 +83,6 @@ select getvariable('run_id'), submission_id, file_path, line_number, raw_line, r
 from stage_quarantine
 order by submission_id, line_number nulls first, indicator, category, value_text;   -- keys in file order, however many threads wrote it
 
-
 -- Current values: for every touched (unit, period, indicator) the latest submission wins, all categories of it.
 -- Each value is stored once, in fct_reported_value, its current rows marked (is_current; fct_value is
 -- the view of them). A unit and period no other submission gave (most of a new month, all of a backfill)

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.warehouse.SqlScript;
 import vn.memberstat.warehouse.WorkingWarehouse;
 
 /**
@@ -35,7 +36,7 @@ public final class Compaction {
             Files.deleteIfExists(compact);
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + working.toAbsolutePath());
                     Statement s = c.createStatement()) {
-                s.execute("attach " + literal(compact) + " as compact (storage_version '" + WorkingWarehouse.STORAGE_VERSION + "')");
+                s.execute("attach " + SqlScript.literal(compact) + " as compact (storage_version '" + WorkingWarehouse.STORAGE_VERSION + "')");
                 s.execute("copy from database warehouse to compact");
                 s.execute("detach compact");
             }
@@ -50,9 +51,5 @@ public final class Compaction {
         } catch (IOException e) {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot replace " + working + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String literal(Path path) {
-        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 }

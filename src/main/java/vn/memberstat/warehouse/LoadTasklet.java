@@ -136,16 +136,16 @@ public final class LoadTasklet implements Tasklet {
             } else {
                 s.execute("create or replace temp view stage_value as select * from read_parquet(" + pathList(lakeFiles) + ")");
             }
-            s.execute("create or replace temp table stage_quarantine as select * from read_parquet(" + literal(run.quarantine()) + ")");
+            s.execute("create or replace temp table stage_quarantine as select * from read_parquet(" + SqlScript.literal(run.quarantine()) + ")");
             s.execute("""
                     create or replace temp table stage_registry as
                     select unit_code, cast(valid_from as date) as valid_from, unit_name, parent_code, level, unit_type,
                            cast(valid_to as date) as valid_to, successor_code, submission_id, line_number, quarantine_key
-                    from read_parquet(%s)""".formatted(literal(run.registry())));
+                    from read_parquet(%s)""".formatted(SqlScript.literal(run.registry())));
             s.execute("""
                     create or replace temp table stage_retried_duplicate as
                     select * from read_csv(%s, header = true, auto_detect = false, columns = {'quarantine_key': 'bigint'})"""
-                    .formatted(literal(run.runDir().resolve(NormaliseTasklet.RETRIED_DUPLICATES))));
+                    .formatted(SqlScript.literal(run.runDir().resolve(NormaliseTasklet.RETRIED_DUPLICATES))));
             s.execute("""
                     create or replace temp table stage_file as
                     select * from read_csv(%s, header = true, auto_detect = false, quote = '"', escape = '"', columns = {
@@ -153,7 +153,7 @@ public final class LoadTasklet implements Tasklet {
                         'modified_at': 'timestamp', 'pulled_at': 'timestamp', 'layout': 'varchar', 'refused_reason': 'varchar',
                         'refused_detail': 'varchar', 'rows_read': 'bigint', 'rows_accepted': 'bigint',
                         'rows_quarantined': 'bigint', 'rows_duplicate': 'bigint', 'header_line': 'varchar',
-                        'delimiter': 'varchar'})""".formatted(literal(run.submissions())));
+                        'delimiter': 'varchar'})""".formatted(SqlScript.literal(run.submissions())));
         }
     }
 
@@ -274,10 +274,6 @@ public final class LoadTasklet implements Tasklet {
     }
 
     static String pathList(List<Path> files) {
-        return files.stream().map(LoadTasklet::literal).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    static String literal(Path path) {
-        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+        return files.stream().map(SqlScript::literal).collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,6 +21,11 @@ import vn.memberstat.common.MemberstatException;
 public record SqlScript(String name, List<String> statements) {
     public SqlScript {
         statements = List.copyOf(statements);
+    }
+
+    /** A file's absolute path as a SQL string literal, for DuckDB's read and attach functions. */
+    public static String literal(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 
     public static SqlScript step(String name) {

@@ -78,7 +78,7 @@ public final class WorkingWarehouse implements AutoCloseable {
 
     private void create() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("attach '" + file.toAbsolutePath().toString().replace("'", "''") + "' as created (storage_version '"
+            s.execute("attach " + SqlScript.literal(file) + " as created (storage_version '"
                     + STORAGE_VERSION + "')");
             s.execute("detach created");
         }
