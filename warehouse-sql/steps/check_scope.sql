@@ -19,6 +19,12 @@ join dim_unit u
  and coalesce(u.valid_to, date '9999-12-31') >= make_date(s.year, 1, 1)
 where u.parent_code is not null;
 
+-- The scope's first and last years, as constants: the scan of fct_value then skips other years' row groups
+-- whatever order the joins below are planned in (joined last, check_scope_all's years did not reach it).
+set variable check_first_year = (select min(year) from check_scope_all);
+
+set variable check_last_year = (select max(year) from check_scope_all);
+
 -- The sums of the scope's parents' children (children as they were at the period's end), for
 -- ROLLUP_MISMATCH: one pass over the children's values for the whole run, rather than one per bucket
 -- (a parent's children fall in every bucket, so each bucket would read them all).
@@ -35,4 +41,5 @@ join dim_unit u
  and coalesce(u.valid_to, date '9999-12-31') >= last_day(make_date(v.end_year, greatest(v.end_month, 1), 1))
 join check_scope_all s on s.unit_code = u.parent_code and s.year = v.year
 where i.kind in ('flow', 'stock') and u.parent_code is not null
+  and v.year between getvariable('check_first_year') and getvariable('check_last_year')
 group by u.parent_code, v.period, v.year, v.indicator_code, v.category_code;

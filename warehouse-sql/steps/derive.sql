@@ -156,7 +156,8 @@ qualify row_number() over (
 -- Quotas: count quotas as set; a rate quota becomes members at the end of the previous year x rate / 100,
 -- rounded half up, where the unit has no count quota for that year. A quota depends only on its unit's
 -- values of its year (a term's: its first plan year, one after the first year of its code) and the
--- December before, so the scope's unit-years are recomputed and the scan of fct_value skips other years.
+-- December before, so the scope's unit-years are recomputed and the scans skip other years (scope.sql's
+-- first and last years: joined to scope_unit_year alone, a scan of fct_value or fct_stock could read them all).
 delete from fct_quota q using scope_unit_year s
 where q.unit_code = s.unit_code
   and coalesce(q.year, cast(split_part(q.term_code, '-', 1) as integer) + 1) = s.year;
@@ -167,6 +168,7 @@ with counts as (
     from fct_value v
     join scope_unit_year s using (unit_code, year)
     where v.indicator_code = 'admission_quota'
+      and v.year between getvariable('scope_first_year') and getvariable('scope_last_year')
 ),
 rates as (
     select v.unit_code, v.period, v.year, v.value as rate_pct, m.stock_value as members_base
@@ -176,6 +178,8 @@ rates as (
       on m.unit_code = v.unit_code and m.year = v.year - 1 and m.month = 12
      and m.indicator_code = 'members' and m.category_code = 'total'
     where v.indicator_code = 'admission_quota_rate'
+      and v.year between getvariable('scope_first_year') and getvariable('scope_last_year')
+      and m.year between getvariable('scope_first_year') - 1 and getvariable('scope_last_year') - 1
 )
 select unit_code, period,
        case when period_kind = 'term' then 'term' else 'year' end,

@@ -149,6 +149,23 @@ final class FindingRulesTest {
                 .containsExactly("ROLLUP_MISMATCH 2025-07-31", "STOCK_IDENTITY 2025-06-30");
     }
 
+    @Test
+    @Order(3)
+    void aChildsCorrectionAloneRecomputesItsParentsRollUp() throws Exception {
+        // the run touches 2024 alone: the first year of its scope, whose values the roll-up sums must still read
+        Path correction = Memberstat.write(inbox, "2025/dinh-chinh-2.csv", HEADER + """
+                HN.TX.R2,2024,members,total,155,
+                """);
+        Files.setLastModifiedTime(correction, FileTime.from(Memberstat.OLD.plusSeconds(2 * 86_400)));
+
+        Memberstat.Result third = Memberstat.nightly(home, inbox, "2025-08-31");
+
+        assertThat(third.exitCode()).as(third.err()).isZero();
+        assertThat(findings()).containsExactly(
+                "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of 2 reporting children 255",
+                "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
+    }
+
     private static List<String> findings() {
         return query(home, "select * from dq_finding order by rule_code, unit_code").stream()
                 .map(f -> f.get("rule_code") + " " + f.get("severity") + " " + f.get("unit_code") + " " + f.get("period") + " "
