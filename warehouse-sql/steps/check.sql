@@ -16,7 +16,8 @@ create or replace temp table new_finding (
 -- The columns the rules below read: a copy of every column took twice as long.
 create or replace temp table scoped_value as
 select v.unit_code, v.year, v.period, v.indicator_code, v.category_code, v.value
-from fct_value v join check_scope s using (unit_code, year);
+from fct_value v join check_scope s using (unit_code, year)
+where v.year between getvariable('check_first_year') and getvariable('check_last_year');   -- the run's years as constants (check_scope.sql): the scan skips the others
 
 -- CATEGORY_EXCEEDS_TOTAL
 insert into new_finding
@@ -39,6 +40,7 @@ with running as (
                rows between unbounded preceding and current row) as highest
     from fct_flow_ytd f
     join check_scope s using (unit_code, year)
+    where f.year between getvariable('check_first_year') and getvariable('check_last_year')
 ),
 decreased as materialized (   -- read twice below: the window runs once
     select * from running where ytd_value < highest
@@ -49,6 +51,7 @@ reached as (
     join fct_flow_ytd h
       on h.unit_code = d.unit_code and h.year = d.year and h.indicator_code = d.indicator_code
      and h.category_code = d.category_code and h.through_month < d.through_month and h.ytd_value = d.highest
+    where h.year between getvariable('check_first_year') and getvariable('check_last_year')
     group by all
 )
 select 'YTD_DECREASED', d.unit_code, d.year, d.year::varchar || '-01..' || d.year::varchar || '-' || lpad(d.through_month::varchar, 2, '0'),
@@ -66,7 +69,7 @@ select 'YTD_INCONSISTENT', unit_code, year, year::varchar || '-01..' || year::va
                else '; the lowest is used' end
 from fct_flow_ytd
 join check_scope using (unit_code, year)
-where candidate_count > 1;
+where candidate_count > 1 and year between getvariable('check_first_year') and getvariable('check_last_year');
 
 -- STOCK_IDENTITY: official + probationary = total
 insert into new_finding
@@ -98,7 +101,7 @@ with members as (
     select unit_code, year, month, stock_value
     from fct_stock
     join (select unit_code, year from check_scope union select unit_code, year - 1 from check_scope) using (unit_code, year)
-    where indicator_code = 'members' and category_code = 'total'
+    where indicator_code = 'members' and category_code = 'total' and year between getvariable('check_first_year') - 1 and getvariable('check_last_year')
 ),
 pairs as (
     select cur.unit_code, cur.year, cur.month, cur.stock_value as members_end,
@@ -125,7 +128,7 @@ totals as (
     from fct_flow_ytd y
     join check_scope using (unit_code, year)
     semi join flow_kinds using (indicator_code)
-    where y.category_code = 'total'
+    where y.category_code = 'total' and y.year between getvariable('check_first_year') and getvariable('check_last_year')
 ),
 reported_series as (
     select distinct unit_code, year, indicator_code from totals
@@ -168,6 +171,7 @@ with series as (
     from dq_outlier_series m   -- fct_flow_month's admitted and removed in total (derive.sql)
     -- the scope's years and the two before them: the history a month's 24 months reach back into
     join (select distinct unit_code, year - back as year from check_scope, range(0, 3) t(back)) s using (unit_code, year)
+    where m.year between getvariable('check_first_year') - 2 and getvariable('check_last_year')
 ),
 judged as (
     select j.unit_code, j.year, j.month, j.indicator_code, j.category_code, j.month_value,

@@ -27,7 +27,7 @@ from fct_value v
 join scope_unit_year s using (unit_code, year)
 join dim_indicator i using (indicator_code)
 left join unit_start u using (unit_code)
-where i.kind = 'flow'
+where i.kind = 'flow' and v.year between getvariable('scope_first_year') and getvariable('scope_last_year')
 window w as (partition by v.unit_code, v.year, v.indicator_code, v.category_code order by v.start_month, v.end_month
              rows between unbounded preceding and current row);
 
@@ -114,6 +114,7 @@ ytd as (   -- a series without overlaps gains nothing here: two consecutive year
     select f.*
     from fct_flow_ytd f
     join overlapping_series o using (unit_code, year, indicator_code, category_code)
+    where f.year between getvariable('scope_first_year') and getvariable('scope_last_year')
 ),
 differences as (
     select cur.unit_code, cur.year, cur.through_month as month, cur.indicator_code, cur.category_code,
@@ -138,7 +139,7 @@ insert into dq_outlier_series
 select m.unit_code, m.year, m.month, m.indicator_code, m.month_value
 from fct_flow_month m
 join scope_unit_year s using (unit_code, year)
-where m.indicator_code in ('admitted', 'removed') and m.category_code = 'total';
+where m.indicator_code in ('admitted', 'removed') and m.category_code = 'total' and m.year between getvariable('scope_first_year') and getvariable('scope_last_year');
 
 -- Stocks at the end of each month a reported period ends in; the latest submission wins, then the shortest period.
 delete from fct_stock f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
@@ -148,7 +149,7 @@ select v.unit_code, v.year, v.end_month, v.indicator_code, v.category_code, v.va
 from fct_value v
 join scope_unit_year s using (unit_code, year)
 join dim_indicator i using (indicator_code)
-where i.kind = 'stock'
+where i.kind = 'stock' and v.year between getvariable('scope_first_year') and getvariable('scope_last_year')
 qualify row_number() over (
     partition by v.unit_code, v.year, v.end_month, v.indicator_code, v.category_code
     order by v.submitted_at desc, v.end_month - v.start_month, v.period) = 1;

@@ -20,7 +20,8 @@ import vn.memberstat.support.Memberstat;
 /**
  * Each data-quality rule of SUBMISSION-FORMAT.md, triggered by one unit of a small inbox with its
  * documented severity; then a correction in a later run clears what it fixes, and a finding that
- * still holds is recomputed, not repeated.
+ * still holds is recomputed, not repeated. Later runs touch one year each: the rules still read the
+ * history earlier runs loaded, and a corrected year's successor is derived again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class FindingRulesTest {
@@ -164,6 +165,46 @@ final class FindingRulesTest {
         assertThat(findings()).containsExactly(
                 "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of 2 reporting children 255",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
+    }
+
+    @Test
+    @Order(4)
+    void aRunOfOneYearReadsTheHistoryEarlierRunsLoaded() throws Exception {
+        // 2025 alone: the balance starts from December 2024's members, the outlier's median reaches back into 2023
+        Path later = Memberstat.write(inbox, "2026/bao-cao.csv", HEADER + """
+                HN.MB,2025,admitted,total,5,
+                HN.MB,2025,members,total,120,110 + 5 = 115
+                HN.OL2,2025-02,admitted,total,40,the median of 2023's six months and January 2025 is 12
+                """);
+        Files.setLastModifiedTime(later, FileTime.from(Memberstat.OLD.plusSeconds(3 * 86_400)));
+
+        Memberstat.Result fourth = Memberstat.nightly(home, inbox, "2026-01-31");
+
+        assertThat(fourth.exitCode()).as(fourth.err()).isZero();
+        assertThat(findings()).containsExactly(
+                "MEMBER_BALANCE warning HN.MB 2025-12 members/total: members 120 at the end of 2025-12, expected 115 = 110 + 5 net flows",
+                "OUTLIER warning HN.OL2 2025-02 admitted/total: admitted 40 in one month; the median of the previous 7 months is 12.0",
+                "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of 2 reporting children 255",
+                "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
+    }
+
+    @Test
+    @Order(5)
+    void aCorrectionOfLastYearRecomputesTheYearAfter() throws Exception {
+        // 2024 corrected: 2025, already loaded, starts from its December again (its stocks are derived anew)
+        Path correction = Memberstat.write(inbox, "2026/dinh-chinh.csv", HEADER + """
+                HN.MB,2024,members,total,115,
+                """);
+        Files.setLastModifiedTime(correction, FileTime.from(Memberstat.OLD.plusSeconds(4 * 86_400)));
+
+        Memberstat.Result fifth = Memberstat.nightly(home, inbox, "2026-02-28");
+
+        assertThat(fifth.exitCode()).as(fifth.err()).isZero();
+        assertThat(findings()).filteredOn(f -> f.startsWith("MEMBER_BALANCE")).containsExactly(
+                "MEMBER_BALANCE warning HN.MB 2024-12 members/total: members 115 at the end of 2024-12, expected 110 = 100 + 10 net flows");
+        assertThat(query(home, "select year, month, stock_value from fct_stock where unit_code = 'HN.MB' order by year"))
+                .extracting(r -> r.get("year") + "-" + r.get("month") + " " + r.get("stock_value"))
+                .containsExactly("2023-12 100.0", "2024-12 115.0", "2025-12 120.0");
     }
 
     private static List<String> findings() {
