@@ -14,8 +14,8 @@ import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
 /**
- * A SQL file of {@code warehouse-sql/steps/}: statements end with a semicolon at the end of a line (not of a
- * comment line).
+ * A SQL file of {@code warehouse-sql/steps/}: statements end with a semicolon at the end of a line's code (a
+ * comment may follow it; a semicolon inside a comment ends nothing).
  * Executed in order on one connection; a failing statement is reported with its file and text.
  */
 public record SqlScript(String name, List<String> statements) {
@@ -49,7 +49,7 @@ public record SqlScript(String name, List<String> statements) {
                 continue;
             }
             current.append(line).append('\n');
-            if (trimmed.endsWith(";") && !trimmed.startsWith("--")) {   // a comment may end a sentence with one
+            if (code(line).strip().endsWith(";")) {   // a comment may end a sentence with one
                 statements.add(current.toString().strip());
                 current.setLength(0);
             }
@@ -58,6 +58,20 @@ public record SqlScript(String name, List<String> statements) {
             statements.add(current.toString().strip());
         }
         return new SqlScript(name, statements);
+    }
+
+    /** The line without the comment that ends it: from the first {@code --} outside a string literal. */
+    private static String code(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '-' && i + 1 < line.length() && line.charAt(i + 1) == '-') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqlScript.class);

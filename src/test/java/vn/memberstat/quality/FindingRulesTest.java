@@ -3,6 +3,7 @@ package vn.memberstat.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.memberstat.support.Memberstat.query;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -120,7 +121,8 @@ final class FindingRulesTest {
     @Test
     @Order(2)
     void aCorrectionInALaterRunClearsWhatItFixes() throws Exception {
-        Path correction = Memberstat.write(inbox, "2025/dinh-chinh.csv", HEADER + """
+        // sent the day after the first report
+        sendAndRun("2025/dinh-chinh.csv", 1, "2025-07-31", """
                 HN.CE,2024,admitted,total,8,
                 HN.CE,2024,admitted,thpt_student,7,
                 HN.YD,2024-H1,admitted,total,12,
@@ -136,12 +138,7 @@ final class FindingRulesTest {
                 HN.OL2,2023-12,admitted,total,12,
                 HN.TX,2024,members,total,260,still not the children's 250
                 """);
-        // sent after the first report
-        Files.setLastModifiedTime(correction, FileTime.from(Memberstat.OLD.plusSeconds(86_400)));
 
-        Memberstat.Result second = Memberstat.nightly(home, inbox, "2025-07-31");
-
-        assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(findings()).as("STOCK_IDENTITY was not corrected; the roll-up still differs, recomputed once").containsExactly(
                 "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of 2 reporting children 250",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
@@ -154,14 +151,10 @@ final class FindingRulesTest {
     @Order(3)
     void aChildsCorrectionAloneRecomputesItsParentsRollUp() throws Exception {
         // the run touches 2024 alone: the first year of its scope, whose values the roll-up sums must still read
-        Path correction = Memberstat.write(inbox, "2025/dinh-chinh-2.csv", HEADER + """
+        sendAndRun("2025/dinh-chinh-2.csv", 2, "2025-08-31", """
                 HN.TX.R2,2024,members,total,155,
                 """);
-        Files.setLastModifiedTime(correction, FileTime.from(Memberstat.OLD.plusSeconds(2 * 86_400)));
 
-        Memberstat.Result third = Memberstat.nightly(home, inbox, "2025-08-31");
-
-        assertThat(third.exitCode()).as(third.err()).isZero();
         assertThat(findings()).containsExactly(
                 "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of 2 reporting children 255",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
@@ -171,16 +164,12 @@ final class FindingRulesTest {
     @Order(4)
     void aRunOfOneYearReadsTheHistoryEarlierRunsLoaded() throws Exception {
         // 2025 alone: the balance starts from December 2024's members, the outlier's median reaches back into 2023
-        Path later = Memberstat.write(inbox, "2026/bao-cao.csv", HEADER + """
+        sendAndRun("2026/bao-cao.csv", 3, "2026-01-31", """
                 HN.MB,2025,admitted,total,5,
                 HN.MB,2025,members,total,120,110 + 5 = 115
                 HN.OL2,2025-02,admitted,total,40,the median of 2023's six months and January 2025 is 12
                 """);
-        Files.setLastModifiedTime(later, FileTime.from(Memberstat.OLD.plusSeconds(3 * 86_400)));
 
-        Memberstat.Result fourth = Memberstat.nightly(home, inbox, "2026-01-31");
-
-        assertThat(fourth.exitCode()).as(fourth.err()).isZero();
         assertThat(findings()).containsExactly(
                 "MEMBER_BALANCE warning HN.MB 2025-12 members/total: members 120 at the end of 2025-12, expected 115 = 110 + 5 net flows",
                 "OUTLIER warning HN.OL2 2025-02 admitted/total: admitted 40 in one month; the median of the previous 7 months is 12.0",
@@ -192,19 +181,23 @@ final class FindingRulesTest {
     @Order(5)
     void aCorrectionOfLastYearRecomputesTheYearAfter() throws Exception {
         // 2024 corrected: 2025, already loaded, starts from its December again (its stocks are derived anew)
-        Path correction = Memberstat.write(inbox, "2026/dinh-chinh.csv", HEADER + """
+        sendAndRun("2026/dinh-chinh.csv", 4, "2026-02-28", """
                 HN.MB,2024,members,total,115,
                 """);
-        Files.setLastModifiedTime(correction, FileTime.from(Memberstat.OLD.plusSeconds(4 * 86_400)));
 
-        Memberstat.Result fifth = Memberstat.nightly(home, inbox, "2026-02-28");
-
-        assertThat(fifth.exitCode()).as(fifth.err()).isZero();
         assertThat(findings()).filteredOn(f -> f.startsWith("MEMBER_BALANCE")).containsExactly(
                 "MEMBER_BALANCE warning HN.MB 2024-12 members/total: members 115 at the end of 2024-12, expected 110 = 100 + 10 net flows");
         assertThat(query(home, "select year, month, stock_value from fct_stock where unit_code = 'HN.MB' order by year"))
                 .extracting(r -> r.get("year") + "-" + r.get("month") + " " + r.get("stock_value"))
                 .containsExactly("2023-12 100.0", "2024-12 115.0", "2025-12 120.0");
+    }
+
+    /** A file of {@code rows} sent {@code days} after the first report, then the nightly run of {@code runDate}, which must complete. */
+    private static void sendAndRun(String name, int days, String runDate, String rows) throws IOException {
+        Path file = Memberstat.write(inbox, name, HEADER + rows);
+        Files.setLastModifiedTime(file, FileTime.from(Memberstat.OLD.plusSeconds(days * 86_400L)));
+        Memberstat.Result result = Memberstat.nightly(home, inbox, runDate);
+        assertThat(result.exitCode()).as(result.err()).isZero();
     }
 
     private static List<String> findings() {
