@@ -71,7 +71,8 @@ select 'YTD_INCONSISTENT', unit_code, year, year::varchar || '-01..' || year::va
                else '; the lowest is used' end
 from fct_flow_ytd
 join check_scope using (unit_code, year)
-where candidate_count > 1 and year between getvariable('check_first_year') and getvariable('check_last_year');
+where candidate_count > 1
+  and year between getvariable('check_first_year') and getvariable('check_last_year');
 
 -- STOCK_IDENTITY: official + probationary = total
 insert into new_finding
@@ -103,7 +104,8 @@ with members as (
     select unit_code, year, month, stock_value
     from fct_stock
     join (select unit_code, year from check_scope union select unit_code, year - 1 from check_scope) using (unit_code, year)
-    where indicator_code = 'members' and category_code = 'total' and year between getvariable('check_first_year') - 1 and getvariable('check_last_year')
+    where indicator_code = 'members' and category_code = 'total'
+      and year between getvariable('check_first_year') - 1 and getvariable('check_last_year')
 ),
 pairs as (
     select cur.unit_code, cur.year, cur.month, cur.stock_value as members_end,
@@ -130,7 +132,8 @@ totals as (
     from fct_flow_ytd y
     join check_scope using (unit_code, year)
     semi join flow_kinds using (indicator_code)
-    where y.category_code = 'total' and y.year between getvariable('check_first_year') and getvariable('check_last_year')
+    where y.category_code = 'total'
+      and y.year between getvariable('check_first_year') and getvariable('check_last_year')
 ),
 reported_series as (
     select distinct unit_code, year, indicator_code from totals

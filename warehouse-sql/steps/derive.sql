@@ -139,7 +139,8 @@ insert into dq_outlier_series
 select m.unit_code, m.year, m.month, m.indicator_code, m.month_value
 from fct_flow_month m
 join scope_unit_year s using (unit_code, year)
-where m.indicator_code in ('admitted', 'removed') and m.category_code = 'total' and m.year between getvariable('scope_first_year') and getvariable('scope_last_year');
+where m.indicator_code in ('admitted', 'removed') and m.category_code = 'total'
+  and m.year between getvariable('scope_first_year') and getvariable('scope_last_year');
 
 -- Stocks at the end of each month a reported period ends in; the latest submission wins, then the shortest period.
 delete from fct_stock f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
