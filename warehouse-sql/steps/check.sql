@@ -2,10 +2,10 @@
 -- Findings of those units and years are recomputed, never accumulated: a correction clears what it fixes.
 -- Runs after derive.sql, one bucket at a time, in the connection where scope.sql and check_scope.sql ran.
 
--- This bucket's part of the run's check scope (check_scope.sql).
+-- This bucket's part of the run's check scope (check_scope.sql): its range of unit codes (scope_bucket.sql).
 create or replace temp table check_scope as
 select unit_code, year from check_scope_all
-where hash(unit_code) % getvariable('buckets') = getvariable('bucket');
+where in_bucket(unit_code);
 
 delete from dq_finding_row f using check_scope s where f.unit_code = s.unit_code and f.year = s.year;
 
@@ -15,11 +15,13 @@ create or replace temp table new_finding (
 
 -- The columns the rules below read: a copy of every column took twice as long. Here and below, a scan of a
 -- many-year table is filtered on the run's first and last years, constants set by check_scope.sql, so it
--- skips the other years whatever order its joins are planned in.
+-- skips the other years whatever order its joins are planned in, and on the bucket's range of unit codes
+-- (in_bucket, scope.sql), so it skips the row groups derive wrote for the other buckets.
 create or replace temp table scoped_value as
 select v.unit_code, v.year, v.period, v.indicator_code, v.category_code, v.value
 from fct_value v join check_scope s using (unit_code, year)
-where v.year between getvariable('check_first_year') and getvariable('check_last_year');
+where v.year between getvariable('check_first_year') and getvariable('check_last_year')
+  and in_bucket(v.unit_code);
 
 -- CATEGORY_EXCEEDS_TOTAL
 insert into new_finding
@@ -43,6 +45,7 @@ with running as (
     from fct_flow_ytd f
     join check_scope s using (unit_code, year)
     where f.year between getvariable('check_first_year') and getvariable('check_last_year')
+      and in_bucket(f.unit_code)
 ),
 decreased as materialized (   -- read twice below: the window runs once
     select * from running where ytd_value < highest
@@ -54,6 +57,7 @@ reached as (
       on h.unit_code = d.unit_code and h.year = d.year and h.indicator_code = d.indicator_code
      and h.category_code = d.category_code and h.through_month < d.through_month and h.ytd_value = d.highest
     where h.year between getvariable('check_first_year') and getvariable('check_last_year')
+      and in_bucket(h.unit_code)
     group by all
 )
 select 'YTD_DECREASED', d.unit_code, d.year, d.year::varchar || '-01..' || d.year::varchar || '-' || lpad(d.through_month::varchar, 2, '0'),
@@ -72,7 +76,8 @@ select 'YTD_INCONSISTENT', unit_code, year, year::varchar || '-01..' || year::va
 from fct_flow_ytd
 join check_scope using (unit_code, year)
 where candidate_count > 1
-  and year between getvariable('check_first_year') and getvariable('check_last_year');
+  and year between getvariable('check_first_year') and getvariable('check_last_year')
+  and in_bucket(unit_code);
 
 -- STOCK_IDENTITY: official + probationary = total
 insert into new_finding
@@ -106,6 +111,7 @@ with members as (
     join (select unit_code, year from check_scope union select unit_code, year - 1 from check_scope) using (unit_code, year)
     where indicator_code = 'members' and category_code = 'total'
       and year between getvariable('check_first_year') - 1 and getvariable('check_last_year')
+      and in_bucket(unit_code)
 ),
 pairs as (
     select cur.unit_code, cur.year, cur.month, cur.stock_value as members_end,
@@ -134,6 +140,7 @@ totals as (
     semi join flow_kinds using (indicator_code)
     where y.category_code = 'total'
       and y.year between getvariable('check_first_year') and getvariable('check_last_year')
+      and in_bucket(y.unit_code)
 ),
 reported_series as (
     select distinct unit_code, year, indicator_code from totals
@@ -177,6 +184,7 @@ with series as (
     -- the scope's years and the two before them: the history a month's 24 months reach back into
     join (select distinct unit_code, year - back as year from check_scope, range(0, 3) t(back)) s using (unit_code, year)
     where m.year between getvariable('check_first_year') - 2 and getvariable('check_last_year')
+      and in_bucket(m.unit_code)
 ),
 judged as (
     select j.unit_code, j.year, j.month, j.indicator_code, j.category_code, j.month_value,

@@ -1,5 +1,8 @@
 -- Derived series for the units and years this run touched (etl_scope), plus the following year,
--- whose members at the start and rate quotas depend on the touched year's December.
+-- whose members at the start and rate quotas depend on the touched year's December: one bucket of units
+-- at a time (scope_unit_year). Every scan of a many-year table is filtered on the scope's first and last
+-- years and on the bucket's range of unit codes (scope.sql), constants that skip other row groups whatever
+-- order the joins are planned in.
 
 -- Year-to-date flows: an exact period January..m, or any gap-free, overlap-free tiling of January..m.
 -- A unit that came into being during the year (its first registry row starts in that year) counts its
@@ -28,6 +31,7 @@ join scope_unit_year s using (unit_code, year)
 join dim_indicator i using (indicator_code)
 left join unit_start u using (unit_code)
 where i.kind = 'flow' and v.year between getvariable('scope_first_year') and getvariable('scope_last_year')
+  and in_bucket(v.unit_code)
 window w as (partition by v.unit_code, v.year, v.indicator_code, v.category_code order by v.start_month, v.end_month
              rows between unbounded preceding and current row);
 
@@ -115,6 +119,7 @@ ytd as (   -- a series without overlaps gains nothing here: two consecutive year
     from fct_flow_ytd f
     join overlapping_series o using (unit_code, year, indicator_code, category_code)
     where f.year between getvariable('scope_first_year') and getvariable('scope_last_year')
+      and in_bucket(f.unit_code)
 ),
 differences as (
     select cur.unit_code, cur.year, cur.through_month as month, cur.indicator_code, cur.category_code,
@@ -140,7 +145,8 @@ select m.unit_code, m.year, m.month, m.indicator_code, m.month_value
 from fct_flow_month m
 join scope_unit_year s using (unit_code, year)
 where m.indicator_code in ('admitted', 'removed') and m.category_code = 'total'
-  and m.year between getvariable('scope_first_year') and getvariable('scope_last_year');
+  and m.year between getvariable('scope_first_year') and getvariable('scope_last_year')
+  and in_bucket(m.unit_code);
 
 -- Stocks at the end of each month a reported period ends in; the latest submission wins, then the shortest period.
 delete from fct_stock f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
@@ -151,6 +157,7 @@ from fct_value v
 join scope_unit_year s using (unit_code, year)
 join dim_indicator i using (indicator_code)
 where i.kind = 'stock' and v.year between getvariable('scope_first_year') and getvariable('scope_last_year')
+  and in_bucket(v.unit_code)
 qualify row_number() over (
     partition by v.unit_code, v.year, v.end_month, v.indicator_code, v.category_code
     order by v.submitted_at desc, v.end_month - v.start_month, v.period) = 1;
@@ -171,6 +178,7 @@ with counts as (
     join scope_unit_year s using (unit_code, year)
     where v.indicator_code = 'admission_quota'
       and v.year between getvariable('scope_first_year') and getvariable('scope_last_year')
+      and in_bucket(v.unit_code)
 ),
 rates as (
     select v.unit_code, v.period, v.year, v.value as rate_pct, m.stock_value as members_base
@@ -181,7 +189,9 @@ rates as (
      and m.indicator_code = 'members' and m.category_code = 'total'
     where v.indicator_code = 'admission_quota_rate'
       and v.year between getvariable('scope_first_year') and getvariable('scope_last_year')
+      and in_bucket(v.unit_code)
       and m.year between getvariable('scope_first_year') - 1 and getvariable('scope_last_year') - 1
+      and in_bucket(m.unit_code)
 )
 select unit_code, period,
        case when period_kind = 'term' then 'term' else 'year' end,

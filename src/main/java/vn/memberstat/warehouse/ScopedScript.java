@@ -5,9 +5,10 @@ import java.sql.Statement;
 
 /**
  * Runs a derive or check script over the run's scope one bucket of units at a time, each bucket in its
- * own transaction. A nightly delta is one bucket; a 10-million-row backfill is split so that no statement
- * holds more than about {@code bucketRows} values (memberstat.bucket-rows). The scripts replace what they compute, so a
- * step interrupted between buckets is simply run again.
+ * own transaction. A bucket is a range of unit codes (scope.sql): a nightly delta is one bucket; a
+ * 10-million-row backfill is split so that no statement holds more than about {@code bucketRows} values
+ * (memberstat.bucket-rows). The scripts replace what they compute, so a step interrupted between buckets
+ * is simply run again.
  */
 public final class ScopedScript {
     private ScopedScript() {}
@@ -20,21 +21,22 @@ public final class ScopedScript {
     public static void run(WorkingWarehouse warehouse, String runId, long bucketRows, SqlScript prologue, SqlScript script) {
         long[] buckets = new long[1];
         warehouse.inTransaction(runId, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("set variable bucket_rows = " + Math.max(1, bucketRows));
+            }
             SqlScript.step("scope.sql").execute(c);
             if (prologue != null) {
                 prologue.execute(c);
             }
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("select count(*) from fct_value join scope_all using (unit_code, year)")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from scope_bucket_range")) {
                 rs.next();
-                buckets[0] = Math.max(1, (rs.getLong(1) + bucketRows - 1) / bucketRows);
+                buckets[0] = rs.getLong(1);
             }
         });
         for (long b = 0; b < buckets[0]; b++) {
             long bucket = b;
             warehouse.inTransaction(runId, c -> {
                 try (Statement s = c.createStatement()) {
-                    s.execute("set variable buckets = " + buckets[0]);
                     s.execute("set variable bucket = " + bucket);
                 }
                 SqlScript.step("scope_bucket.sql").execute(c);
@@ -42,5 +44,4 @@ public final class ScopedScript {
             });
         }
     }
-
 }
