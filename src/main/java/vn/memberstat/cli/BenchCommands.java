@@ -7,6 +7,7 @@ import java.util.Locale;
 import vn.memberstat.bench.Compaction;
 import vn.memberstat.bench.CsvBaseline;
 import vn.memberstat.bench.QueryTimer;
+import vn.memberstat.bench.WriteFloor;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
@@ -14,7 +15,8 @@ import vn.memberstat.common.MemberstatException;
  * The benchmark's helper commands, left out of the usage text (see bench/README.md):
  * {@code bench-duckdb-csv --out DIR [--threads N] INPUT...}, DuckDB's own CSV reader over the inputs into
  * Parquet, {@code bench-query --db FILE [--reps N] SQL}, the time of a query on a warehouse file, and
- * {@code bench-compact --home DIR}, a cached warehouse rewritten compactly after a migration ({@link Compaction}).
+ * {@code bench-compact --home DIR}, a cached warehouse rewritten compactly after a migration ({@link Compaction}),
+ * and {@code bench-write-floor --db FILE --out FILE}, DuckDB alone writing the rows a warehouse holds ({@link WriteFloor}).
  * They print {@code key=value} lines the benchmark script reads.
  */
 final class BenchCommands {
@@ -64,6 +66,18 @@ final class BenchCommands {
         }
         long[] sizes = Compaction.run(Path.of(home).toAbsolutePath().normalize());
         out.printf(Locale.ROOT, "bytes_before=%d%nbytes_after=%d%n", sizes[0], sizes[1]);
+        return 0;
+    }
+
+    int writeFloor(Options options) {
+        options.allow("db", "out");
+        String db = options.get("db", null);
+        String target = options.get("out", null);
+        if (db == null || target == null) {
+            throw new MemberstatException(ErrorCode.USAGE, "bench-write-floor needs --db FILE (a warehouse) and --out FILE (a new file)");
+        }
+        WriteFloor.Result r = WriteFloor.run(Path.of(db).toAbsolutePath().normalize(), Path.of(target).toAbsolutePath().normalize());
+        out.printf(Locale.ROOT, "tables=%d%nrows=%d%nwrite_seconds=%.3f%n", r.tables(), r.rows(), r.writeSeconds());
         return 0;
     }
 }

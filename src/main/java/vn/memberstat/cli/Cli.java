@@ -45,6 +45,7 @@ public final class Cli {
                 case "bench-duckdb-csv" -> new BenchCommands(out).duckdbCsv(options);
                 case "bench-query" -> new BenchCommands(out).query(options);
                 case "bench-compact" -> new BenchCommands(out).compact(options);
+                case "bench-write-floor" -> new BenchCommands(out).writeFloor(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -9,6 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +29,7 @@ import vn.memberstat.cli.Cli;
 /**
  * The benchmark's Java side in a small configuration, so it cannot rot: DuckDB's baseline over a
  * generated inbox and over a backfill file, the nightly run over the backfill, the attainment query
- * timer, the compaction of a cached warehouse, and the script's own syntax and help.
+ * timer, the write floor, the compaction of a cached warehouse, and the script's own syntax and help.
  */
 final class BenchmarkSmokeTest {
     @TempDir
@@ -42,7 +50,7 @@ final class BenchmarkSmokeTest {
     }
 
     @Test
-    void backfillFileLoadsAndTheAttainmentViewIsTimed() throws IOException {
+    void backfillFileLoadsAndTheAttainmentViewIsTimed() throws IOException, SQLException {
         Path backfill = tmp.resolve("backfill");
         Path home = tmp.resolve("home");
         run("generate", "--provinces", "1", "--grassroots-per-province", "40", "--months", "2024-01..2030-12",
@@ -62,19 +70,53 @@ final class BenchmarkSmokeTest {
                 .contains("rows     read " + (5000 + Long.parseLong(generated.get("registry_rows"))) + " ");
         assertThat(Long.parseLong(query.get("rows"))).isEqualTo(40);
         assertThat(query).containsKeys("run_1_ms", "run_3_ms", "median_ms");
+        Matcher loaded = Pattern.compile("= loaded (\\d+) ").matcher(nightly);
+        assertThat(loaded.find()).isTrue();
+
+        // the write floor writes every row the warehouse holds, and only into a new file
+        Path published = home.resolve("warehouse.duckdb");
+        Path floorFile = tmp.resolve("floor.duckdb");
+        Map<String, String> floor = properties(run("bench-write-floor", "--db", published.toString(), "--out", floorFile.toString()));
+        assertThat(Long.parseLong(floor.get("rows"))).isEqualTo(rowsIn(published)).isEqualTo(rowsIn(floorFile))
+                .isGreaterThan(Long.parseLong(loaded.group(1)));
+        assertThat(Double.parseDouble(floor.get("write_seconds"))).isPositive();
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+        assertThat(Cli.run(new String[] {"bench-write-floor", "--db", published.toString(), "--out", floorFile.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(refused, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(new byte[0]))).isEqualTo(2);
+        assertThat(refused.toString(StandardCharsets.UTF_8)).contains(floorFile + " exists");
 
         // compacted, the warehouse holds the same values; the next run publishes it again
-        Path published = home.resolve("warehouse.duckdb");
         String values = currentValues(published);
         Map<String, String> compacted = properties(run("bench-compact", "--home", home.toString()));
         assertThat(published).doesNotExist();
         assertThat(Long.parseLong(compacted.get("bytes_after"))).isPositive().isLessThanOrEqualTo(Long.parseLong(compacted.get("bytes_before")));
         assertThat(run("nightly", "--home", home.toString(), "--inbox", backfill.toString(), "--date", "2024-05-06",
                 "--memberstat.settle-seconds=0", "--memberstat.max-file-bytes=2147483648")).contains("COMPLETED");
-        Matcher loaded = Pattern.compile("= loaded (\\d+) ").matcher(nightly);
-        assertThat(loaded.find()).isTrue();
         assertThat(currentValues(published)).isEqualTo(values)
                 .isEqualTo(String.valueOf(Long.parseLong(loaded.group(1)) - Long.parseLong(generated.get("registry_rows"))));
+    }
+
+    /** Rows in every table of a DuckDB file, counted apart from the command under test. */
+    private static long rowsIn(Path database) throws SQLException {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        List<String> tables = new ArrayList<>();
+        long rows = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select table_name from duckdb_tables() where schema_name = 'main' and not temporary")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String t : tables) {
+                try (ResultSet rs = s.executeQuery("select count(*) from \"" + t + "\"")) {
+                    rs.next();
+                    rows += rs.getLong(1);
+                }
+            }
+        }
+        return rows;
     }
 
     private static String currentValues(Path warehouse) {
