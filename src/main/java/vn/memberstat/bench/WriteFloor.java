@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
@@ -19,8 +21,8 @@ import vn.memberstat.common.MemberstatException;
  * backfill's warehouse, to show how much of the backfill's time writing its rows takes by itself.
  */
 public final class WriteFloor {
-    /** The tables written, their rows in total, and the seconds the writes took. */
-    public record Result(int tables, long rows, double writeSeconds) {}
+    /** The tables written, their rows in total, the seconds the writes took, and each table's insert in seconds. */
+    public record Result(int tables, long rows, double writeSeconds, Map<String, Double> tableSeconds) {}
 
     private WriteFloor() {}
 
@@ -51,13 +53,16 @@ public final class WriteFloor {
             }
             s.execute("detach src");
             s.execute("checkpoint");
+            Map<String, Double> tableSeconds = new LinkedHashMap<>();
             long started = System.nanoTime();
             for (String t : tables) {
+                long tableStarted = System.nanoTime();
                 s.execute("insert into " + quoted(t) + " select * from temp.main." + quoted("copy_" + t));
+                tableSeconds.put(t, (System.nanoTime() - tableStarted) / 1e9);
             }
             s.execute("checkpoint");
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Result(tables.size(), rows, seconds);
+            return new Result(tables.size(), rows, seconds, tableSeconds);
         } catch (SQLException e) {
             throw new MemberstatException(ErrorCode.STORAGE, "the write floor on " + warehouse + " failed: " + e.getMessage(), e);
         }

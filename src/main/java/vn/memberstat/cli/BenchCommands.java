@@ -78,6 +78,7 @@ final class BenchCommands {
         }
         WriteFloor.Result r = WriteFloor.run(Path.of(db).toAbsolutePath().normalize(), Path.of(target).toAbsolutePath().normalize());
         out.printf(Locale.ROOT, "tables=%d%nrows=%d%nwrite_seconds=%.3f%n", r.tables(), r.rows(), r.writeSeconds());
+        r.tableSeconds().forEach((table, seconds) -> out.printf(Locale.ROOT, "insert_seconds.%s=%.3f%n", table, seconds));
         return 0;
     }
 }
