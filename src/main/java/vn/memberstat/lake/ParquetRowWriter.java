@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -17,11 +18,13 @@ public final class ParquetRowWriter implements Closeable {
     /** Each open file buffers a row group: a backfill spanning many years opens one per year. */
     private static final int ROW_GROUP_BYTES = 16 * 1024 * 1024;
     private final Path path;
+    private final ParquetTable table;
     private final ParquetWriter<Object[]> writer;
     private long rows;
 
     public ParquetRowWriter(Path path, ParquetTable table) {
         this.path = path;
+        this.table = table;
         try {
             this.writer = new Builder(new LocalOutputFile(path), table)
                     .withConf(new PlainParquetConfiguration())
@@ -37,7 +40,14 @@ public final class ParquetRowWriter implements Closeable {
         }
     }
 
+    /** Writes one row; a null in a required column is refused before the writer sees the row, which it would corrupt. */
     public void write(Object[] row) {
+        List<ParquetTable.Column> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (row[i] == null && columns.get(i).required()) {
+                throw new IllegalArgumentException("no value for required column " + columns.get(i).name() + " of " + path);
+            }
+        }
         try {
             writer.write(row);
             rows++;
