@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.warehouse.SqlScript;
 
 /**
  * A floor under any run that stores what a given warehouse holds: DuckDB alone writing the same rows,
@@ -36,7 +37,7 @@ public final class WriteFloor {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + out.toAbsolutePath());
                 Statement s = c.createStatement()) {
             s.execute("set preserve_insertion_order = false");   // as the warehouse's own connection
-            s.execute("attach " + literal(warehouse) + " as src (read_only)");
+            s.execute("attach " + SqlScript.literal(warehouse) + " as src (read_only)");
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select table_name from duckdb_tables() where database_name = 'src'"
                     + " and schema_name = 'main' order by table_name")) {
@@ -77,9 +78,5 @@ public final class WriteFloor {
 
     private static String quoted(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    private static String literal(Object text) {
-        return "'" + text.toString().replace("'", "''") + "'";
     }
 }
