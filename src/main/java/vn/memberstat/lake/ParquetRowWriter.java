@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -19,12 +18,17 @@ public final class ParquetRowWriter implements Closeable {
     private static final int ROW_GROUP_BYTES = 16 * 1024 * 1024;
     private final Path path;
     private final ParquetTable table;
+    private final boolean[] required;
     private final ParquetWriter<Object[]> writer;
     private long rows;
 
     public ParquetRowWriter(Path path, ParquetTable table) {
         this.path = path;
         this.table = table;
+        this.required = new boolean[table.columns().size()];
+        for (int i = 0; i < required.length; i++) {
+            required[i] = table.columns().get(i).required();
+        }
         try {
             this.writer = new Builder(new LocalOutputFile(path), table)
                     .withConf(new PlainParquetConfiguration())
@@ -42,10 +46,9 @@ public final class ParquetRowWriter implements Closeable {
 
     /** Writes one row; a null in a required column is refused before the writer sees the row, which it would corrupt. */
     public void write(Object[] row) {
-        List<ParquetTable.Column> columns = table.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (row[i] == null && columns.get(i).required()) {
-                throw new IllegalArgumentException("no value for required column " + columns.get(i).name() + " of " + path);
+        for (int i = 0; i < required.length; i++) {
+            if (required[i] && row[i] == null) {
+                throw new IllegalArgumentException("no value for required column " + table.columns().get(i).name() + " of " + path);
             }
         }
         try {
