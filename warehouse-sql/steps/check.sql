@@ -101,7 +101,10 @@ where p.value <> c.children_sum;
 
 -- MEMBER_BALANCE: members at a period's end against the previous known members plus the flows between.
 -- Pairs: a stock month and the previous stock month of the same year, or December of the previous year.
--- A flow indicator the unit never reported in the year counts as 0; one reported but not known at a needed month skips the check.
+-- A flow between two months is the difference of its year-to-date figures, or else the sum of its single
+-- months when none is missing (a year the warehouse holds from its middle on, a January lost to quarantine).
+-- A flow indicator the unit reported in no period of the year counts as 0; one it reported but that is
+-- known neither way skips the check: taking it as 0 would accuse a unit of a value it sent and we refused.
 -- Members and year-to-date totals are taken for the scope's units and years (and the year before, for
 -- December) once, rather than joined against the whole of fct_stock and fct_flow_ytd three times.
 insert into new_finding
@@ -142,11 +145,11 @@ totals as (
       and y.year between getvariable('check_first_year') and getvariable('check_last_year')
       and in_bucket(y.unit_code)
 ),
-reported_series as (
-    select distinct unit_code, year, indicator_code from totals
+reported_series as (   -- in any period and category, whether or not its year-to-date is known
+    select distinct unit_code, year, indicator_code from scoped_value semi join flow_kinds using (indicator_code)
 ),
-flow_deltas as (
-    select st.unit_code, st.year, st.month, fk.indicator_code, fk.sign,
+ytd_deltas as materialized (   -- read twice below
+    select st.unit_code, st.year, st.month, st.start_month, fk.indicator_code, fk.sign,
            case when r.unit_code is null then 0
                 else e.ytd_value - case when st.start_month = 0 then 0 else b.ytd_value end end as delta
     from starts st
@@ -158,10 +161,25 @@ flow_deltas as (
     left join totals b
       on b.unit_code = st.unit_code and b.year = st.year and b.through_month = st.start_month and b.indicator_code = fk.indicator_code
 ),
+-- Only the few flows without a year-to-date at both ends are summed month by month.
+month_deltas as (
+    select d.unit_code, d.year, d.month, d.indicator_code, sum(m.month_value) as delta
+    from ytd_deltas d
+    join fct_flow_month m
+      on m.unit_code = d.unit_code and m.year = d.year and m.indicator_code = d.indicator_code
+     and m.month > d.start_month and m.month <= d.month
+    where d.delta is null and m.category_code = 'total'
+      and m.year between getvariable('check_first_year') and getvariable('check_last_year')
+      and in_bucket(m.unit_code)
+    group by d.unit_code, d.year, d.month, d.start_month, d.indicator_code
+    having count(*) = d.month - d.start_month
+),
 balance as (
-    select unit_code, year, month, sum(sign * delta) as net_flow, count(delta) as known
-    from flow_deltas
-    group by unit_code, year, month
+    select d.unit_code, d.year, d.month, sum(d.sign * coalesce(d.delta, m.delta)) as net_flow,
+           count(coalesce(d.delta, m.delta)) as known
+    from ytd_deltas d
+    left join month_deltas m using (unit_code, year, month, indicator_code)
+    group by d.unit_code, d.year, d.month
 )
 select 'MEMBER_BALANCE', st.unit_code, st.year,
        st.year::varchar || '-' || lpad(st.month::varchar, 2, '0'), 'members', 'total',

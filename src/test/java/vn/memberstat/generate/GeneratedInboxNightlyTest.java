@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +135,8 @@ final class GeneratedInboxNightlyTest {
                     where d.file_path like '%-dinh-chinh.csv' and o.submission_id <> k.submission_id
                       and o.indicator_code = 'admitted' and o.category_code = 'total' and o.value <> k.value""").get(0))
                     .isPositive().isLessThanOrEqualTo(corrections);
+            // Generated stocks balance, and a value refused is missing, not 0: no finding of any rule.
+            assertThat(longs(c, "select count(*) from dq_finding_row")).containsExactly(0L);
         }
     }
 
@@ -144,6 +149,7 @@ final class GeneratedInboxNightlyTest {
     void nightByNightDerivesWhatOneRunDerives() throws Exception {
         Path inbox = tmp.resolve("inbox");
         generate(inbox, "--error-rate", "0.01", "--months", "2024-11..2025-02");
+        String changed = addMembers(inbox.resolve("2024-12"), 5);
         Path once = tmp.resolve("once");
         assertThat(nightly(once, inbox, "2025-03-25")).contains("COMPLETED");
 
@@ -167,8 +173,37 @@ final class GeneratedInboxNightlyTest {
                 assertThat(rows(b, sql + " order by all")).as(sql).isEqualTo(expected).isNotEmpty();
             }
             assertThat(rows(a, "select * from fct_quota where year = 2025 and source = 'rate'")).isNotEmpty();
-            assertThat(rows(a, "select * from dq_finding_row")).isNotEmpty();
+            // December's 5 extra members: its balance and identity, and January's balance, which starts from December
+            assertThat(rows(a, "select rule_code, unit_code, period from dq_finding_row order by all")).containsExactly(
+                    "MEMBER_BALANCE|" + changed + "|2024-12|", "MEMBER_BALANCE|" + changed + "|2025-01|",
+                    "STOCK_IDENTITY|" + changed + "|2024-12|");
         }
+    }
+
+    /**
+     * Adds {@code extra} to the members total of the first comma-separated long-layout file under {@code month}
+     * that no correction replaces, keeping its modified time; returns its unit.
+     */
+    private static String addMembers(Path month, int extra) throws IOException {
+        Pattern members = Pattern.compile("(?m)^([^,\\s]+),([0-9-]+),members,total,([0-9]+),");
+        try (Stream<Path> files = Files.walk(month)) {
+            for (Path file : files.filter(f -> f.toString().endsWith("-bao-cao.csv")).sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (Files.exists(file.resolveSibling(name.replace("-bao-cao.csv", "-dinh-chinh.csv")))) {
+                    continue;
+                }
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                Matcher m = members.matcher(text);
+                if (m.find()) {
+                    FileTime modified = Files.getLastModifiedTime(file);
+                    Files.writeString(file, text.substring(0, m.start(3)) + (Long.parseLong(m.group(3)) + extra)
+                            + text.substring(m.end(3)), StandardCharsets.UTF_8);
+                    Files.setLastModifiedTime(file, modified);
+                    return m.group(1);
+                }
+            }
+        }
+        throw new IllegalStateException("no comma-separated long-layout file under " + month);
     }
 
     private static List<String> rows(Connection c, String sql) throws SQLException {
