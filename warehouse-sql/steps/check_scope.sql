@@ -32,6 +32,7 @@ set variable check_last_year = (select max(year) from check_scope_all);
 -- make_date defined for it.
 create or replace temp table rollup_children as
 select u.parent_code, v.period, v.year, v.indicator_code, v.category_code,
+       last_day(make_date(v.end_year, greatest(v.end_month, 1), 1)) as period_end,
        sum(v.value) as children_sum, count(*) as children_reporting
 from fct_value v
 join dim_indicator i using (indicator_code)
@@ -42,4 +43,15 @@ join dim_unit u
 join check_scope_all s on s.unit_code = u.parent_code and s.year = v.year
 where i.kind in ('flow', 'stock') and u.parent_code is not null
   and v.year between getvariable('check_first_year') and getvariable('check_last_year')
-group by u.parent_code, v.period, v.year, v.indicator_code, v.category_code;
+group by u.parent_code, v.period, v.year, v.indicator_code, v.category_code, period_end;
+
+-- How many children each of those parents had at the end of each period: a sum is complete only when all of
+-- them reported.
+create or replace temp table rollup_active as
+select r.parent_code, r.period, count(distinct u.unit_code) as children_active
+from (select distinct parent_code, period, period_end from rollup_children) r
+join dim_unit u
+  on u.parent_code = r.parent_code
+ and u.valid_from <= r.period_end
+ and coalesce(u.valid_to, date '9999-12-31') >= r.period_end
+group by r.parent_code, r.period;
