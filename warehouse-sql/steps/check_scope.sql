@@ -31,8 +31,7 @@ set variable check_last_year = (select max(year) from check_scope_all);
 -- A term (end_month 0) is no flow or stock, but DuckDB may evaluate the join before the kind filter: greatest() keeps
 -- make_date defined for it.
 create or replace temp table rollup_children as
-select u.parent_code, v.period, v.year, v.indicator_code, v.category_code,
-       last_day(make_date(v.end_year, greatest(v.end_month, 1), 1)) as period_end,
+select u.parent_code, v.period, v.year, v.indicator_code, v.category_code, v.end_year, v.end_month,
        sum(v.value) as children_sum, count(*) as children_reporting
 from fct_value v
 join dim_indicator i using (indicator_code)
@@ -43,13 +42,14 @@ join dim_unit u
 join check_scope_all s on s.unit_code = u.parent_code and s.year = v.year
 where i.kind in ('flow', 'stock') and u.parent_code is not null
   and v.year between getvariable('check_first_year') and getvariable('check_last_year')
-group by u.parent_code, v.period, v.year, v.indicator_code, v.category_code, period_end;
+group by u.parent_code, v.period, v.year, v.indicator_code, v.category_code, v.end_year, v.end_month;
 
 -- How many children each of those parents had at the end of each period: a sum is complete only when all of
 -- them reported.
 create or replace temp table rollup_active as
 select r.parent_code, r.period, count(distinct u.unit_code) as children_active
-from (select distinct parent_code, period, period_end from rollup_children) r
+from (select distinct parent_code, period, last_day(make_date(end_year, greatest(end_month, 1), 1)) as period_end
+      from rollup_children) r
 join dim_unit u
   on u.parent_code = r.parent_code
  and u.valid_from <= r.period_end
