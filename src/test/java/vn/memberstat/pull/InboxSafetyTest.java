@@ -29,7 +29,6 @@ final class InboxSafetyTest {
             HN,Thành ủy Hà Nội,,1,city,1930-03-17,,
             HN.TX,Quận ủy Thanh Xuân,HN,2,urban_district,1997-01-01,2025-06-30,HN.P-TX
             """;
-    private static final String HEADER = "unit_code,period,indicator,category,value,comment\n";
     @TempDir
     static Path temp;
     private static Path inbox;
@@ -42,15 +41,15 @@ final class InboxSafetyTest {
         inbox = temp.resolve("inbox");
         outside = temp.resolve("outside");
         Memberstat.write(inbox, "registry.csv", REGISTRY);
-        Memberstat.write(outside, "secret.csv", HEADER + "HN.TX,2024-01,admitted,total,701,ngoài hộp thư\n");
+        Memberstat.write(outside, "secret.csv", Memberstat.LONG_HEADER + "HN.TX,2024-01,admitted,total,701,ngoài hộp thư\n");
         Files.createSymbolicLink(inbox.resolve("escape.csv"), outside.resolve("secret.csv"));
         Files.createDirectories(inbox.resolve("nested"));
         Files.createSymbolicLink(inbox.resolve("nested/escape-relative.csv"), Path.of("../../outside/secret.csv"));
         Files.createSymbolicLink(inbox.resolve("elsewhere"), outside);
         // inside: a link to a file that is not itself a *.csv, a second name for a CSV, a link to a directory
-        Memberstat.write(inbox, "staging/report.txt", HEADER + "HN.TX,2024-02,admitted,total,702,\n");
+        Memberstat.write(inbox, "staging/report.txt", Memberstat.LONG_HEADER + "HN.TX,2024-02,admitted,total,702,\n");
         Files.createSymbolicLink(inbox.resolve("report.csv"), Path.of("staging/report.txt"));
-        Memberstat.write(inbox, "data/real.csv", HEADER + "HN.TX,2024-03,admitted,total,703,\n");
+        Memberstat.write(inbox, "data/real.csv", Memberstat.LONG_HEADER + "HN.TX,2024-03,admitted,total,703,\n");
         Files.createSymbolicLink(inbox.resolve("alias.csv"), inbox.resolve("data/real.csv"));
         Files.createSymbolicLink(inbox.resolve("mirror"), inbox.resolve("data"));
         Files.createSymbolicLink(inbox.resolve("dangling.csv"), inbox.resolve("gone.csv"));
@@ -102,7 +101,7 @@ final class InboxSafetyTest {
         Path settleInbox = dir.resolve("inbox");
         Path settleHome = dir.resolve("home");
         Memberstat.write(settleInbox, "registry.csv", REGISTRY);
-        Path fresh = Memberstat.write(settleInbox, "2024/fresh.csv", HEADER + "HN.TX,2024-04,admitted,total,704,\n");
+        Path fresh = Memberstat.write(settleInbox, "2024/fresh.csv", Memberstat.LONG_HEADER + "HN.TX,2024-04,admitted,total,704,\n");
         Files.setLastModifiedTime(fresh, FileTime.from(Instant.now()));
 
         Memberstat.Result first = Memberstat.nightly(settleHome, settleInbox, "2026-06-29", "--memberstat.settle-seconds=600");

@@ -26,7 +26,6 @@ import vn.memberstat.support.Memberstat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class FindingRulesTest {
-    private static final String HEADER = "unit_code,period,indicator,category,value,comment\n";
     @TempDir
     static Path temp;
     private static Path inbox;
@@ -37,8 +36,7 @@ final class FindingRulesTest {
     static void runNightlyOnAnInboxWithOneProblemPerUnit() {
         inbox = temp.resolve("inbox");
         home = temp.resolve("home");
-        Memberstat.write(inbox, "registry.csv", """
-                unit_code,unit_name,parent_code,level,unit_type,valid_from,valid_to,successor_code
+        Memberstat.write(inbox, "registry.csv", Memberstat.REGISTRY_HEADER + """
                 HN,Thành ủy Hà Nội,,1,city,1930-03-17,,
                 HN.TX,Quận ủy Thanh Xuân,HN,2,urban_district,1997-01-01,,
                 HN.TX.R1,Chi bộ Trường THPT Nhân Chính,HN.TX,3,school_high,2010-01-01,,
@@ -52,7 +50,7 @@ final class FindingRulesTest {
                 HN.OL,Quận ủy Long Biên,HN,2,urban_district,1997-01-01,,
                 HN.OL2,Quận ủy Hà Đông,HN,2,urban_district,1997-01-01,,
                 """);
-        Memberstat.write(inbox, "2025/bao-cao.csv", HEADER + """
+        Memberstat.write(inbox, "2025/bao-cao.csv", Memberstat.LONG_HEADER + """
                 HN.CE,2024,admitted,total,5,
                 HN.CE,2024,admitted,thpt_student,7,category above its total
                 HN.YD,2024-Q1,admitted,total,10,
@@ -194,7 +192,7 @@ final class FindingRulesTest {
 
     /** A file of {@code rows} sent {@code days} after the first report, then the nightly run of {@code runDate}, which must complete. */
     private static void sendAndRun(String name, int days, String runDate, String rows) throws IOException {
-        Path file = Memberstat.write(inbox, name, HEADER + rows);
+        Path file = Memberstat.write(inbox, name, Memberstat.LONG_HEADER + rows);
         Files.setLastModifiedTime(file, FileTime.from(Memberstat.OLD.plusSeconds(days * 86_400L)));
         Memberstat.Result result = Memberstat.nightly(home, inbox, runDate);
         assertThat(result.exitCode()).as(result.err()).isZero();

@@ -15,7 +15,6 @@ import vn.memberstat.support.Memberstat;
  * month; what it sent and we refused is never taken as 0.
  */
 final class MemberBalanceTest {
-    private static final String HEADER = "unit_code,period,indicator,category,value,comment\n";
     @TempDir
     static Path temp;
     private static Path home;
@@ -25,14 +24,13 @@ final class MemberBalanceTest {
     static void runNightly() {
         Path inbox = temp.resolve("inbox");
         home = temp.resolve("home");
-        Memberstat.write(inbox, "registry.csv", """
-                unit_code,unit_name,parent_code,level,unit_type,valid_from,valid_to,successor_code
+        Memberstat.write(inbox, "registry.csv", Memberstat.REGISTRY_HEADER + """
                 HN,Thành ủy Hà Nội,,1,city,1930-03-17,,
                 HN.LATE,Quận ủy Tây Hồ,HN,2,urban_district,1997-01-01,,
                 HN.LOST,Quận ủy Long Biên,HN,2,urban_district,1997-01-01,,
                 HN.GAP,Quận ủy Hà Đông,HN,2,urban_district,1997-01-01,,
                 """);
-        Memberstat.write(inbox, "2024/bao-cao.csv", HEADER + """
+        Memberstat.write(inbox, "2024/bao-cao.csv", Memberstat.LONG_HEADER + """
                 HN.LATE,2024-10,members,total,100,the first month the warehouse holds
                 HN.LATE,2024-11,admitted,total,2,
                 HN.LATE,2024-11,removed,total,0,

@@ -20,7 +20,6 @@ import vn.memberstat.support.Memberstat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class RollupMismatchTest {
-    private static final String HEADER = "unit_code,period,indicator,category,value,comment\n";
     @TempDir
     static Path temp;
     private static Path inbox;
@@ -31,8 +30,7 @@ final class RollupMismatchTest {
     static void runNightly() {
         inbox = temp.resolve("inbox");
         home = temp.resolve("home");
-        Memberstat.write(inbox, "registry.csv", """
-                unit_code,unit_name,parent_code,level,unit_type,valid_from,valid_to,successor_code
+        Memberstat.write(inbox, "registry.csv", Memberstat.REGISTRY_HEADER + """
                 HN,Thành ủy Hà Nội,,1,city,1930-03-17,,
                 HN.LT,Quận ủy Tây Hồ,HN,2,urban_district,1997-01-01,,
                 HN.LT.A,Chi bộ A,HN.LT,3,school_high,2010-01-01,,
@@ -46,7 +44,7 @@ final class RollupMismatchTest {
                 HN.EN.A,Chi bộ A,HN.EN,3,school_high,2010-01-01,,
                 HN.EN.B,Chi bộ B,HN.EN,3,school_high,2010-01-01,2023-12-31,
                 """);
-        Memberstat.write(inbox, "2024/bao-cao.csv", HEADER + """
+        Memberstat.write(inbox, "2024/bao-cao.csv", Memberstat.LONG_HEADER + """
                 HN.LT,2024-12,members,total,300,C has not reported yet
                 HN.LT.A,2024-12,members,total,100,
                 HN.LT.B,2024-12,members,total,150,
@@ -71,7 +69,7 @@ final class RollupMismatchTest {
     @Test
     @Order(2)
     void aLateChildCompletesTheSum() {
-        Memberstat.write(inbox, "2024/bao-cao-HN.LT.C.csv", HEADER + "HN.LT.C,2024-12,members,total,40,\n");
+        Memberstat.write(inbox, "2024/bao-cao-HN.LT.C.csv", Memberstat.LONG_HEADER + "HN.LT.C,2024-12,members,total,40,\n");
         Memberstat.Result later = Memberstat.nightly(home, inbox, "2025-02-05");
 
         assertThat(later.exitCode()).as(later.err()).isZero();

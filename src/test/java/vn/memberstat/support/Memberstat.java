@@ -30,6 +30,9 @@ import vn.memberstat.cli.Cli;
 public final class Memberstat {
     public static final Path SAMPLE_INPUT = Path.of("sample-input");
     public static final Instant OLD = Instant.parse("2026-01-01T00:00:00Z");
+    /** The header lines of a long-layout data file and of a registry file, as the contract spells them. */
+    public static final String LONG_HEADER = "unit_code,period,indicator,category,value,comment\n";
+    public static final String REGISTRY_HEADER = "unit_code,unit_name,parent_code,level,unit_type,valid_from,valid_to,successor_code\n";
 
     private Memberstat() {}
 
