@@ -1,11 +1,14 @@
 -- The units and years this run touched (etl_scope), plus the following year, whose members at the
--- start and rate quotas depend on the touched year's December. Derive and check work only on these,
--- one bucket of units at a time (scope_bucket.sql), so a backfill's scope stays within memory.
+-- start and rate quotas depend on the touched year's December, plus those a changed rule left to
+-- check again (dq_recheck, emptied by the check step). Derive and check work only on these, one bucket
+-- of units at a time (scope_bucket.sql), so a backfill's scope stays within memory.
 
 create or replace temp table scope_all as
 select distinct unit_code, year from etl_scope where run_id = getvariable('run_id')
 union
-select distinct unit_code, year + 1 from etl_scope where run_id = getvariable('run_id');
+select distinct unit_code, year + 1 from etl_scope where run_id = getvariable('run_id')
+union
+select unit_code, year from dq_recheck;
 
 -- The scope's first and last years, as constants: a scan filtered by them skips other years' row groups
 -- whatever order its joins are planned in (a year reaching the scan only through a join may come too late).

@@ -39,6 +39,7 @@ public final class CheckTasklet implements Tasklet {
             warehouse.inTransaction(run.runId(), c -> {
                 try (var s = c.createStatement()) {
                     s.execute("update etl_run set checked_at = now() where run_id = getvariable('run_id')");
+                    s.execute("delete from dq_recheck");   // checked again above (scope.sql)
                 }
             });
         }

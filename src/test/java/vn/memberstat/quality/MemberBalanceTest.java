@@ -3,9 +3,16 @@ package vn.memberstat.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.memberstat.support.Memberstat.query;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import vn.memberstat.support.Memberstat;
 
@@ -14,6 +21,7 @@ import vn.memberstat.support.Memberstat;
  * a January value lost to quarantine, a month never sent. The flows it did send are summed month by
  * month; what it sent and we refused is never taken as 0.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class MemberBalanceTest {
     @TempDir
     static Path temp;
@@ -51,6 +59,7 @@ final class MemberBalanceTest {
     }
 
     @Test
+    @Order(1)
     void flowsWithoutAYearToDateAreSummedMonthByMonth() {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(query(home, "select unit_code, period, detail from dq_finding where rule_code = 'MEMBER_BALANCE'"))
@@ -58,7 +67,28 @@ final class MemberBalanceTest {
                 .containsExactly("HN.LATE 2024-12: members 110 at the end of 2024-12, expected 104 = 102 + 2 net flows");
     }
 
+    /** A warehouse upgraded from an earlier version holds the old rule's findings until they are checked again. */
     @Test
+    @Order(2)
+    void aFindingOfTheOldRuleIsCheckedAgainByTheNextRun() throws Exception {
+        Path working = home.resolve("work").resolve("warehouse.duckdb");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + working.toAbsolutePath()); Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into dq_finding_row values ('2025-01-31', 'MEMBER_BALANCE', 'warning', 'HN.LOST', 2024, '2024-02',
+                        'members', 'total', 'members 54 at the end of 2024-02, expected 53 = 53 + 0 net flows')""");
+            s.execute("insert into dq_recheck values ('HN.LOST', 2024)");   // as the upgrade to V7 records it
+        }
+
+        Memberstat.Result next = Memberstat.nightly(home, Files.createDirectories(temp.resolve("no-new-files")), "2025-02-28");
+
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(query(home, "select unit_code, period from dq_finding where rule_code = 'MEMBER_BALANCE'"))
+                .extracting(f -> f.get("unit_code") + " " + f.get("period")).containsExactly("HN.LATE 2024-12");
+        assertThat(query(home, "select count(*) as n from dq_recheck")).extracting(r -> r.get("n")).containsExactly(0L);
+    }
+
+    @Test
+    @Order(1)
     void aFlowLostToQuarantineOrNeverSentIsNeverTakenAsZero() {
         assertThat(run.out()).contains("read 19 = loaded 18 + quarantined 1 + duplicate 0");
         assertThat(query(home, "select unit_code, period, reason_code from quarantine"))

@@ -74,6 +74,25 @@ final class WarehouseUpgradeTest {
         }
     }
 
+    @Test
+    void theUnitYearsOfFindingsOfTheTwoChangedRulesAreLeftToCheckAgain() throws Exception {
+        String url = migratedTo("6");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into dq_finding_row values
+                        ('r1', 'MEMBER_BALANCE', 'warning', 'HN.A', 2024, '2024-11', 'members', 'total', 'members 102, expected 100'),
+                        ('r1', 'MEMBER_BALANCE', 'warning', 'HN.A', 2024, '2024-12', 'members', 'total', 'members 110, expected 102'),
+                        ('r1', 'ROLLUP_MISMATCH', 'warning', 'HN', 2023, '2023-12', 'members', 'total', 'own report 300'),
+                        ('r1', 'STOCK_IDENTITY', 'error', 'HN.B', 2024, '2024-12', 'members', 'total', 'official 80 + probationary 15')""");
+        }
+
+        try (WorkingWarehouse warehouse = new WorkingWarehouse(home, "200MB");
+                Statement s = warehouse.connection().createStatement()) {
+            assertThat(rows(s, "select unit_code, year from dq_recheck order by all")).containsExactly("HN 2023", "HN.A 2024");
+            assertThat(rows(s, "select count(*) from dq_finding_row")).as("kept until checked again").containsExactly("4");
+        }
+    }
+
     private String migratedTo(String version) throws Exception {
         Path file = home.resolve("work").resolve("warehouse.duckdb");
         Files.createDirectories(file.getParent());
