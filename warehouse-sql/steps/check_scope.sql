@@ -2,11 +2,13 @@
 -- step, after scope.sql, in the same connection.
 
 -- An outlier looks back 24 months, so a month of year y + 2 depends on year y: a touched year y puts
--- y, y + 1 (scope_all) and y + 2 in scope, and the parents of those units for their roll-ups.
+-- y, y + 1 (scope_touched) and y + 2 in scope, and the parents of those units for their roll-ups. A unit-year
+-- a changed rule left to check again (dq_recheck) comes alone: its values did not change, so neither did its
+-- parent's roll-up nor the later years' outliers (with its parents, a five-year recheck summed every value).
 create or replace temp table check_scope_unit_year as
-select unit_code, year from scope_all
+select unit_code, year from scope_touched
 union
-select unit_code, year + 1 from scope_all;
+select unit_code, year + 1 from scope_touched;
 
 create or replace temp table check_scope_all as
 select unit_code, year from check_scope_unit_year
@@ -17,7 +19,9 @@ join dim_unit u
   on u.unit_code = s.unit_code
  and u.valid_from <= make_date(s.year, 12, 31)
  and coalesce(u.valid_to, date '9999-12-31') >= make_date(s.year, 1, 1)
-where u.parent_code is not null;
+where u.parent_code is not null
+union
+select unit_code, year from dq_recheck;
 
 -- The scope's first and last years, as constants: the scan of fct_value then skips other years' row groups
 -- whatever order the joins below are planned in (joined last, check_scope_all's years did not reach it).

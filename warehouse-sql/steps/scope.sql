@@ -3,10 +3,13 @@
 -- check again (dq_recheck, emptied by the check step). Derive and check work only on these, one bucket
 -- of units at a time (scope_bucket.sql), so a backfill's scope stays within memory.
 
-create or replace temp table scope_all as
+create or replace temp table scope_touched as
 select distinct unit_code, year from etl_scope where run_id = getvariable('run_id')
 union
-select distinct unit_code, year + 1 from etl_scope where run_id = getvariable('run_id')
+select distinct unit_code, year + 1 from etl_scope where run_id = getvariable('run_id');
+
+create or replace temp table scope_all as
+select unit_code, year from scope_touched
 union
 select unit_code, year from dq_recheck;
 
