@@ -75,21 +75,30 @@ final class WarehouseUpgradeTest {
     }
 
     @Test
-    void theUnitYearsOfFindingsOfTheTwoChangedRulesAreLeftToCheckAgain() throws Exception {
+    void theUnitYearsOfFindingsOfTheChangedRulesAreLeftToCheckAgain() throws Exception {
         String url = migratedTo("6");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into dim_unit (unit_key, unit_code, valid_from, valid_to, unit_name, parent_code, level, unit_type,
+                                          successor_code, is_current) values
+                        (1, 'HN.M', date '1997-01-01', null, 'Đảng bộ xã Minh Phú', 'HN', 3, 'commune', null, true),
+                        (2, 'HN.N', date '1997-01-01', date '2025-06-30', 'Đảng bộ xã Nam Sơn', 'HN', 3, 'commune', 'HN.M', false),
+                        (3, 'HN.Q', date '1997-01-01', null, 'Đảng bộ xã Quang Tiến', 'HN', 3, 'commune', null, true)""");
             s.execute("""
                     insert into dq_finding_row values
                         ('r1', 'MEMBER_BALANCE', 'warning', 'HN.A', 2024, '2024-11', 'members', 'total', 'members 102, expected 100'),
                         ('r1', 'MEMBER_BALANCE', 'warning', 'HN.A', 2024, '2024-12', 'members', 'total', 'members 110, expected 102'),
                         ('r1', 'ROLLUP_MISMATCH', 'warning', 'HN', 2023, '2023-12', 'members', 'total', 'own report 300'),
-                        ('r1', 'STOCK_IDENTITY', 'error', 'HN.B', 2024, '2024-12', 'members', 'total', 'official 80 + probationary 15')""");
+                        ('r1', 'STOCK_IDENTITY', 'error', 'HN.B', 2024, '2024-12', 'members', 'total', 'official 80 + probationary 15'),
+                        ('r1', 'OUTLIER', 'warning', 'HN.M', 2025, '2025-07', 'admitted', 'total', 'admitted 13, the median 1.0'),
+                        ('r1', 'OUTLIER', 'warning', 'HN.Q', 2025, '2025-07', 'admitted', 'total', 'admitted 13, the median 1.0')""");
         }
 
         try (WorkingWarehouse warehouse = new WorkingWarehouse(home, "200MB");
                 Statement s = warehouse.connection().createStatement()) {
-            assertThat(rows(s, "select unit_code, year from dq_recheck order by all")).containsExactly("HN 2023", "HN.A 2024");
-            assertThat(rows(s, "select count(*) from dq_finding_row")).as("kept until checked again").containsExactly("4");
+            // V7: the two rules' findings; V8: OUTLIER at a unit that absorbed another, not at one that did not
+            assertThat(rows(s, "select unit_code, year from dq_recheck order by all")).containsExactly("HN 2023", "HN.A 2024", "HN.M 2025");
+            assertThat(rows(s, "select count(*) from dq_finding_row")).as("kept until checked again").containsExactly("6");
         }
     }
 
