@@ -202,7 +202,7 @@ where b.known = 5 and st.members_start + b.net_flow <> st.members_end;
 -- window over every month of the history (which computed a median for each history month too) nor by a
 -- range join (which DuckDB runs as an inequality join across all series at once).
 -- A unit that absorbed others (their successor_code: communes merged on 1/7/2025) counts, in the history of
--- each month after a merger, the absorbed units' month before it with its own: a merged commune's admissions
+-- each month after a merger, the absorbed units' months before it with its own: a merged commune's admissions
 -- are judged against those of the communes it joined, not against its own smaller past alone.
 insert into new_finding
 with scope_years as (   -- the scope's years and the two before them: the history a month's 24 months reach back into
