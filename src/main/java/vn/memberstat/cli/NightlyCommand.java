@@ -51,7 +51,7 @@ final class NightlyCommand {
                 return 0;
             }
             Throwable failure = firstFailure(execution);
-            err.println("memberstat: nightly " + date + " FAILED: " + (failure == null ? execution.getExitStatus() : failure.getMessage()));
+            err.println("memberstat: nightly " + date + " FAILED: " + (failure == null ? execution.getExitStatus() : MemberstatException.describe(failure)));
             err.println("memberstat: fix the cause and run again with --date " + date + " to restart from the failed step"
                     + " (details: " + home.resolve("logs").resolve("memberstat.log") + ")");
             return exitCode(failure);

@@ -16,6 +16,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.NightlyJobConfig;
 import vn.memberstat.job.RunContext;
 
@@ -98,7 +99,7 @@ final class StatusCommand {
             step.put("seconds", s.getStartTime() == null || s.getEndTime() == null ? null
                     : Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0);
             if (!s.getFailureExceptions().isEmpty()) {
-                step.put("error", s.getFailureExceptions().get(0).getMessage());
+                step.put("error", MemberstatException.describe(s.getFailureExceptions().get(0)));
             }
             steps.put(s.getStepName(), step);
         }

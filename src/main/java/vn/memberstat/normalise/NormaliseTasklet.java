@@ -24,7 +24,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -83,8 +85,10 @@ public final class NormaliseTasklet implements Tasklet {
         RunNotes.write(run.notes(), notes);
         pulled.sort(Comparator.comparing(PulledFile::modifiedAt).thenComparing(PulledFile::relativePath));
         LakeWriter.discard(run.lakeValues(), run.runId());
-        Map<String, FileOutcome> outcomes = new ConcurrentHashMap<>();
-        Map<String, List<String>> headers = new ConcurrentHashMap<>();
+        // by the file's index in pulled: a year's inbox is 600,000 files, a map entry each would weigh
+        FileOutcome[] outcomes = new FileOutcome[pulled.size()];
+        @SuppressWarnings("unchecked")
+        List<String>[] headers = new List[pulled.size()];
         long started = System.nanoTime();
         List<QuarantineRetry.Row> retries = QuarantineRetry.pending(warehouse.connection());
         long pending = System.nanoTime();
@@ -94,36 +98,26 @@ public final class NormaliseTasklet implements Tasklet {
                     quarantine.write(LakeTables.quarantineRow(r));
                 }
             };
-            Map<PulledFile, Layout> layouts = new LinkedHashMap<>();
-            List<Future<Optional<Layout>>> detected = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(properties.workerThreads());
-            try {
-                for (PulledFile f : pulled) {
-                    if (f.refused()) {
-                        outcomes.put(f.submissionId(), FileOutcome.refused(f.submissionId(), null, f.refusal(), f.refusalDetail()));
-                        rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), f.refusal(), f.refusalDetail()));
-                        detected.add(null);
-                    } else {
-                        detected.add(pool.submit(() -> detect(f, outcomes, rejections, headers)));
-                    }
+            // no task object per file either
+            Layout[] layouts = new Layout[pulled.size()];
+            forEachIndex(pulled.size(), i -> {
+                PulledFile f = pulled.get(i);
+                if (f.refused()) {
+                    outcomes[i] = FileOutcome.refused(f.submissionId(), null, f.refusal(), f.refusalDetail());
+                    rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), f.refusal(), f.refusalDetail()));
+                } else {
+                    layouts[i] = detect(i, f, outcomes, rejections, headers).orElse(null);
                 }
-                for (int i = 0; i < pulled.size(); i++) {
-                    Optional<Layout> layout = detected.get(i) == null ? Optional.empty() : await(detected.get(i));
-                    PulledFile f = pulled.get(i);
-                    layout.ifPresent(l -> layouts.put(f, l));
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            });
             long layoutsFound = System.nanoTime();
-            Registry registry = normaliseRegistry(run, layouts, outcomes, rejections, retries);
+            Registry registry = normaliseRegistry(run, pulled, layouts, outcomes, rejections, retries);
             long registryRead = System.nanoTime();
             warehouse.prefetch();   // the warehouse is not read again until the load; parsing leaves the disk idle
             try {
                 ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry.units(), run.runDate());
                 try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {
                     retryValues(retries, normaliser, lake);
-                    normaliseData(layouts, normaliser, lake, outcomes, rejections);
+                    normaliseData(pulled, layouts, normaliser, lake, outcomes, rejections);
                     faults.at(Stage.NORMALISE);
                 }
                 LOG.info("normalise: {} quarantined rows to retry ({} ms); layouts of {} files ({} ms); registry ({} ms); "
@@ -136,9 +130,9 @@ public final class NormaliseTasklet implements Tasklet {
             await(registry.written());
         }
         writeSubmissions(run, pulled, outcomes, headers);
-        long read = outcomes.values().stream().mapToLong(FileOutcome::rowsRead).sum();
+        long read = Arrays.stream(outcomes).mapToLong(FileOutcome::rowsRead).sum();
         contribution.getStepExecution().setReadCount(read);
-        contribution.incrementWriteCount(outcomes.values().stream().mapToLong(FileOutcome::rowsAccepted).sum());
+        contribution.incrementWriteCount(Arrays.stream(outcomes).mapToLong(FileOutcome::rowsAccepted).sum());
         return RepeatStatus.FINISHED;
     }
 
@@ -165,8 +159,8 @@ public final class NormaliseTasklet implements Tasklet {
         return true;
     }
 
-    private Optional<Layout> detect(PulledFile f, Map<String, FileOutcome> outcomes, Consumer<Rejection> rejections,
-            Map<String, List<String>> headers) throws IOException {
+    private Optional<Layout> detect(int index, PulledFile f, FileOutcome[] outcomes, Consumer<Rejection> rejections,
+            List<String>[] headers) throws IOException {
         // the pull step took the header line while hashing: a plain one needs no second open of the file,
         // and a national month has a handful of distinct ones among its 52,000 files
         PlainHeader plain = f.headerLine() == null ? null : plainHeaders.get(f.headerLine());
@@ -177,20 +171,20 @@ public final class NormaliseTasklet implements Tasklet {
             }
         }
         if (plain != null && plain.layout().isPresent()) {
-            headers.put(f.submissionId(), plain.recorded());
+            headers[index] = plain.recorded();
             return plain.layout();
         }
         try (SubmissionReader reader = open(f)) {
             List<String> header = reader.header();
             if (!header.isEmpty()) {
-                headers.put(f.submissionId(), List.of(reader.format().format(header.toArray()), reader.format().getDelimiterString()));
+                headers[index] = List.of(reader.format().format(header.toArray()), reader.format().getDelimiterString());
             }
             Optional<Layout> layout = LayoutDetector.detect(header);
             if (layout.isEmpty()) {
                 String detail = header.isEmpty() ? "the file has no header row"
                         : "header " + header + " matches none of the registry, long or report-form layouts";
                 ReasonCode reason = header.isEmpty() ? ReasonCode.EMPTY_FILE : ReasonCode.UNKNOWN_LAYOUT;
-                outcomes.put(f.submissionId(), FileOutcome.refused(f.submissionId(), null, reason, detail));
+                outcomes[index] = FileOutcome.refused(f.submissionId(), null, reason, detail);
                 rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), reason, detail));
             }
             return layout;
@@ -217,15 +211,15 @@ public final class NormaliseTasklet implements Tasklet {
     /** The units known after this run's registry files, and the writing of their Parquet file, still under way. */
     private record Registry(UnitRegistry units, CompletableFuture<Void> written) {}
 
-    private Registry normaliseRegistry(RunContext run, Map<PulledFile, Layout> layouts, Map<String, FileOutcome> outcomes,
+    private Registry normaliseRegistry(RunContext run, List<PulledFile> pulled, Layout[] layouts, FileOutcome[] outcomes,
             Consumer<Rejection> rejections, List<QuarantineRetry.Row> retries) throws IOException {
         List<RegistryNormaliser.Candidate> candidates = new ArrayList<>();
         retries.stream().filter(r -> Layout.REGISTRY.code().equals(r.layout()))
                 .map(QuarantineRetry::registryCandidate).forEach(candidates::add);
         Map<String, long[]> problems = new HashMap<>();
-        List<PulledFile> registryFiles = layouts.entrySet().stream()
-                .filter(e -> e.getValue() == Layout.REGISTRY).map(Map.Entry::getKey).toList();
-        for (PulledFile f : registryFiles) {
+        int[] registryFiles = IntStream.range(0, layouts.length).filter(i -> layouts[i] == Layout.REGISTRY).toArray();
+        for (int i : registryFiles) {
+            PulledFile f = pulled.get(i);
             long[] counts = problems.computeIfAbsent(f.submissionId(), k -> new long[2]);
             try (SubmissionReader reader = open(f)) {
                 Map<String, Integer> columns = LayoutDetector.columnIndex(reader.header());
@@ -256,18 +250,19 @@ public final class NormaliseTasklet implements Tasklet {
                 result.retriedDuplicates().stream().<List<?>>map(List::of).toList());
         Map<String, Long> rejected = new HashMap<>();
         result.rejections().forEach(r -> rejected.merge(r.submissionId(), 1L, Long::sum));
-        for (PulledFile f : registryFiles) {
+        for (int i : registryFiles) {
+            PulledFile f = pulled.get(i);
             long[] counts = problems.get(f.submissionId());
             if (counts[0] == 0) {
                 String detail = "the registry file has a header but no rows";
-                outcomes.put(f.submissionId(), FileOutcome.refused(f.submissionId(), Layout.REGISTRY.code(), ReasonCode.EMPTY_FILE, detail));
+                outcomes[i] = FileOutcome.refused(f.submissionId(), Layout.REGISTRY.code(), ReasonCode.EMPTY_FILE, detail);
                 rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), ReasonCode.EMPTY_FILE, detail));
                 continue;
             }
-            outcomes.put(f.submissionId(), new FileOutcome(f.submissionId(), Layout.REGISTRY.code(), counts[0],
+            outcomes[i] = new FileOutcome(f.submissionId(), Layout.REGISTRY.code(), counts[0],
                     result.acceptedBySubmission().getOrDefault(f.submissionId(), 0),
                     counts[1] + rejected.getOrDefault(f.submissionId(), 0L),
-                    result.duplicatesBySubmission().getOrDefault(f.submissionId(), 0), null, null));
+                    result.duplicatesBySubmission().getOrDefault(f.submissionId(), 0), null, null);
         }
         Map<String, UnitVersion> merged = new LinkedHashMap<>();
         existing.forEach(v -> merged.put(v.code() + "|" + v.validFrom(), v));
@@ -305,39 +300,66 @@ public final class NormaliseTasklet implements Tasklet {
         return versions;
     }
 
-    private void normaliseData(Map<PulledFile, Layout> layouts, ValueNormaliser normaliser, LakeWriter lake,
-            Map<String, FileOutcome> outcomes, Consumer<Rejection> rejections) throws InterruptedException {
+    private void normaliseData(List<PulledFile> pulled, Layout[] layouts, ValueNormaliser normaliser, LakeWriter lake,
+            FileOutcome[] outcomes, Consumer<Rejection> rejections) throws InterruptedException {
         DataFileNormaliser files = new DataFileNormaliser(normaliser);
-        ExecutorService pool = Executors.newFixedThreadPool(properties.workerThreads());
         // a large file is read by one thread and checked by these, so that it keeps every core busy
         ExecutorService helpers = Executors.newFixedThreadPool(properties.workerThreads());
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Map.Entry<PulledFile, Layout> e : layouts.entrySet()) {
-                if (e.getValue() == Layout.REGISTRY) {
-                    continue;
+            forEachIndex(pulled.size(), i -> {
+                if (layouts[i] == null || layouts[i] == Layout.REGISTRY) {
+                    return;
                 }
-                PulledFile f = e.getKey();
-                futures.add(pool.submit(() -> {
-                    try (SubmissionReader reader = open(f)) {
-                        FileOutcome outcome = files.process(f.submissionId(), f.relativePath(), e.getValue(), reader, lake::write,
-                                rejections, f.sizeBytes() >= SPLIT_BYTES ? helpers : null);
-                        if (outcome.refusal() != null) {
-                            rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), outcome.refusal(), outcome.refusalDetail()));
+                PulledFile f = pulled.get(i);
+                try (SubmissionReader reader = open(f)) {
+                    FileOutcome outcome = files.process(f.submissionId(), f.relativePath(), layouts[i], reader, lake::write,
+                            rejections, f.sizeBytes() >= SPLIT_BYTES ? helpers : null);
+                    if (outcome.refusal() != null) {
+                        rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), outcome.refusal(), outcome.refusalDetail()));
+                    }
+                    outcomes[i] = outcome;
+                } catch (IOException io) {
+                    throw new UncheckedIOException("cannot read " + f.path(), io);
+                }
+            });
+        } finally {
+            helpers.shutdownNow();
+        }
+    }
+
+    /** Work on the file at one index of the pulled list. */
+    private interface IndexWork {
+        void run(int index) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} for every index below {@code count} on the worker threads, each taking the next index
+     * in turn (files in the order pulled, as the threads free up). The first failure stops the others and is
+     * rethrown.
+     */
+    private void forEachIndex(int count, IndexWork work) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(properties.workerThreads());
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < properties.workerThreads(); t++) {
+                workers.add(pool.submit(() -> {
+                    try {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            work.run(i);
                         }
-                        outcomes.put(f.submissionId(), outcome);
-                    } catch (IOException io) {
-                        throw new UncheckedIOException("cannot read " + f.path(), io);
+                    } catch (Exception | Error e) {
+                        next.set(count);
+                        throw e;
                     }
                     return null;
                 }));
             }
-            for (Future<?> future : futures) {
-                await(future);
+            for (Future<?> worker : workers) {
+                await(worker);
             }
         } finally {
             pool.shutdownNow();
-            helpers.shutdownNow();
         }
     }
 
@@ -354,22 +376,20 @@ public final class NormaliseTasklet implements Tasklet {
         }
     }
 
-    private void writeSubmissions(RunContext run, List<PulledFile> pulled, Map<String, FileOutcome> outcomes,
-            Map<String, List<String>> headers) {
+    private void writeSubmissions(RunContext run, List<PulledFile> pulled, FileOutcome[] outcomes, List<String>[] headers) {
         String pulledAt = LocalDateTime.now(properties.zone()).format(TIMESTAMP);
-        List<List<?>> rows = new ArrayList<>();
-        for (PulledFile f : pulled) {
-            FileOutcome o = outcomes.get(f.submissionId());
+        Iterable<List<?>> rows = () -> IntStream.range(0, pulled.size()).<List<?>>mapToObj(i -> {
+            PulledFile f = pulled.get(i);
+            FileOutcome o = outcomes[i];
             if (o == null) {
                 throw new IllegalStateException("no outcome for " + f.relativePath());
             }
-            rows.add(Arrays.asList(f.submissionId(), f.sha256(), f.relativePath(), f.sizeBytes(),
+            List<String> header = headers[i] == null ? Arrays.asList(null, null) : headers[i];
+            return Arrays.asList(f.submissionId(), f.sha256(), f.relativePath(), f.sizeBytes(),
                     LocalDateTime.ofInstant(f.modifiedAt(), properties.zone()).format(TIMESTAMP), pulledAt,
                     o.layout(), o.refusal() == null ? null : o.refusal().name(), o.refusalDetail(),
-                    o.rowsRead(), o.rowsAccepted(), o.rowsQuarantined(), o.rowsDuplicate(),
-                    headers.getOrDefault(f.submissionId(), Arrays.asList(null, null)).get(0),
-                    headers.getOrDefault(f.submissionId(), Arrays.asList(null, null)).get(1)));
-        }
+                    o.rowsRead(), o.rowsAccepted(), o.rowsQuarantined(), o.rowsDuplicate(), header.get(0), header.get(1));
+        }).iterator();
         CsvTable.write(run.submissions(), SUBMISSION_COLUMNS, rows);
     }
 

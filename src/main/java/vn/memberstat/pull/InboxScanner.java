@@ -29,7 +29,8 @@ public final class InboxScanner {
     /** A file to take; {@code outsideTarget} is set for a link out of the inbox, which is refused unread. */
     public record Found(Path path, String relativePath, long sizeBytes, Instant modifiedAt, Path outsideTarget) {}
 
-    public record Scan(List<Found> files, List<String> notes) {}
+    /** {@code root}: the inbox as a real path, which every found path is under. */
+    public record Scan(Path root, List<Found> files, List<String> notes) {}
 
     public Scan scan(Path inbox, Instant now, long settleSeconds) {
         if (!Files.isDirectory(inbox)) {
@@ -53,7 +54,7 @@ public final class InboxScanner {
         }
         files.sort(Comparator.comparing(Found::relativePath));
         notes.sort(Comparator.comparing(Note::relativePath));
-        return new Scan(List.copyOf(files), notes.stream().map(Note::text).toList());
+        return new Scan(root, List.copyOf(files), notes.stream().map(Note::text).toList());
     }
 
     /**

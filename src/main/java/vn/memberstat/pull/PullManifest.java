@@ -3,10 +3,13 @@ package vn.memberstat.pull;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import vn.memberstat.common.CsvTable;
 import vn.memberstat.common.ReasonCode;
+import vn.memberstat.common.StringPool;
 
 /** The list of files one run pulled, kept in the run directory so a restarted run reads the same files. */
 public final class PullManifest {
@@ -16,27 +19,31 @@ public final class PullManifest {
     private PullManifest() {}
 
     public static void write(Path file, List<PulledFile> files) {
-        List<List<?>> rows = new ArrayList<>();
-        for (PulledFile f : files) {
-            rows.add(java.util.Arrays.asList(f.submissionId(), f.relativePath(), f.path().toString(), f.sizeBytes(),
-                    f.modifiedAt().toString(), f.sha256(), f.charset(), f.bomBytes(),
-                    f.refusal() == null ? "" : f.refusal().name(), f.refusalDetail() == null ? "" : f.refusalDetail(),
-                    f.headerLine()));
-        }
+        Iterable<List<?>> rows = () -> files.stream().<List<?>>map(f -> Arrays.asList(f.submissionId(), f.relativePath(),
+                f.path().toString(), f.sizeBytes(), f.modifiedAt().toString(), f.sha256(), f.charset(), f.bomBytes(),
+                f.refusal() == null ? "" : f.refusal().name(), f.refusalDetail() == null ? "" : f.refusalDetail(),
+                f.headerLine())).iterator();
         CsvTable.write(file, HEADER, rows);
     }
 
     public static List<PulledFile> read(Path file) {
         List<PulledFile> files = new ArrayList<>();
-        for (Map<String, String> r : CsvTable.read(file)) {
+        StringPool texts = new StringPool(10_000);   // header lines and charsets recur across thousands of files
+        Map<String, Path> inboxes = new HashMap<>();   // one per run, unless a restart was given another inbox
+        CsvTable.forEach(file, r -> {
             String refusal = r.get("refusal");
-            files.add(new PulledFile(r.get("submission_id"), Path.of(r.get("path")), r.get("relative_path"),
-                    Long.parseLong(r.get("size_bytes")), Instant.parse(r.get("modified_at")), r.get("sha256"),
-                    r.get("charset").isEmpty() ? null : r.get("charset"), Integer.parseInt(r.get("bom_bytes")),
-                    refusal.isEmpty() ? null : ReasonCode.valueOf(refusal),
+            String path = r.get("path");
+            String relative = r.get("relative_path");
+            if (!path.endsWith(relative)) {
+                throw new IllegalStateException(file + ": path " + path + " does not end with its relative path " + relative);
+            }
+            Path inbox = inboxes.computeIfAbsent(path.substring(0, path.length() - relative.length()), Path::of);
+            files.add(new PulledFile(inbox, relative, Long.parseLong(r.get("size_bytes")), Instant.parse(r.get("modified_at")),
+                    r.get("sha256"), r.get("charset").isEmpty() ? null : texts.of(r.get("charset")),
+                    Integer.parseInt(r.get("bom_bytes")), refusal.isEmpty() ? null : ReasonCode.valueOf(refusal),
                     r.get("refusal_detail").isEmpty() ? null : r.get("refusal_detail"),
-                    r.get("header_line").isEmpty() ? null : r.get("header_line")));
-        }
+                    r.get("header_line").isEmpty() ? null : texts.of(r.get("header_line"))));
+        });
         return files;
     }
 }

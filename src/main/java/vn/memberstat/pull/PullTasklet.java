@@ -21,6 +21,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import vn.memberstat.common.ReasonCode;
+import vn.memberstat.common.StringPool;
 import vn.memberstat.job.FaultInjector;
 import vn.memberstat.job.MemberstatProperties;
 import vn.memberstat.job.RunContext;
@@ -69,7 +70,7 @@ public final class PullTasklet implements Tasklet {
         List<InboxScanner.Found> changed = scan.files().stream().filter(f -> !unchanged.contains(f.relativePath())).toList();
         int alreadyTaken = scan.files().size() - changed.size();
         long compared = System.nanoTime();
-        List<Inspected> inspected = inspectAll(changed, notes);
+        List<Inspected> inspected = inspectAll(scan.root(), changed, notes);
         long hashed = System.nanoTime();
         Set<String> known = warehouse.knownHashes(inspected.stream().map(Inspected::sha256).toList());
         log.info("pull: {} files listed in {} ms (warehouse open {} ms later); {} unchanged by path, size and time ({} ms); "
@@ -106,11 +107,12 @@ public final class PullTasklet implements Tasklet {
     private record Inspected(InboxScanner.Found found, String sha256, PulledFile pulled) {}
 
     /** Hashes and checks the files on several threads, keeping their order; a file that vanished meanwhile gets a note. */
-    private List<Inspected> inspectAll(List<InboxScanner.Found> files, List<String> notes) {
+    private List<Inspected> inspectAll(java.nio.file.Path inbox, List<InboxScanner.Found> files, List<String> notes) {
         FileInspector inspector = new FileInspector();
+        StringPool headerLines = new StringPool(10_000);
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(properties.hashingThreads());
         try {
-            List<Object> results = pool.submit(() -> files.parallelStream().map(f -> inspectOne(inspector, f)).toList()).join();
+            List<Object> results = pool.submit(() -> files.parallelStream().map(f -> inspectOne(inspector, headerLines, inbox, f)).toList()).join();
             List<Inspected> inspected = new ArrayList<>();
             for (Object r : results) {
                 if (r instanceof Inspected i) {
@@ -126,12 +128,12 @@ public final class PullTasklet implements Tasklet {
     }
 
     /** The inspected file, or the note saying why it was skipped. */
-    private Object inspectOne(FileInspector inspector, InboxScanner.Found found) {
+    private Object inspectOne(FileInspector inspector, StringPool headerLines, java.nio.file.Path inbox, InboxScanner.Found found) {
         if (found.outsideTarget() != null) {
             // never read: identified by its path and target, so it is refused once, not every night
             String id = FileInspector.sha256Hex("symlink\0" + found.relativePath() + "\0" + found.outsideTarget());
-            return new Inspected(found, id, new PulledFile(PulledFile.submissionIdOf(id), found.path(), found.relativePath(), 0,
-                    found.modifiedAt(), id, null, 0, ReasonCode.OUTSIDE_INBOX,
+            return new Inspected(found, id, new PulledFile(inbox, found.relativePath(), 0, found.modifiedAt(), id, null, 0,
+                    ReasonCode.OUTSIDE_INBOX,
                     "symbolic link to " + found.outsideTarget() + ", outside the inbox; not read", null));
         }
         FileInspector.Inspection inspection;
@@ -142,9 +144,9 @@ public final class PullTasklet implements Tasklet {
         } catch (IOException e) {
             return "skipped " + found.relativePath() + ": cannot read it: " + e.getMessage();
         }
-        return new Inspected(found, inspection.sha256(), new PulledFile(PulledFile.submissionIdOf(inspection.sha256()),
-                found.path(), found.relativePath(), found.sizeBytes(), found.modifiedAt(), inspection.sha256(),
+        return new Inspected(found, inspection.sha256(), new PulledFile(inbox, found.relativePath(), found.sizeBytes(),
+                found.modifiedAt(), inspection.sha256(),
                 inspection.charset() == null ? null : inspection.charset().name(), inspection.bomBytes(),
-                inspection.refusal(), inspection.detail(), inspection.headerLine()));
+                inspection.refusal(), inspection.detail(), headerLines.of(inspection.headerLine())));
     }
 }

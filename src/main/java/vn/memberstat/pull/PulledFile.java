@@ -10,10 +10,11 @@ import vn.memberstat.common.ReasonCode;
  * A submission taken from the inbox: where it was, its size, modified time and SHA-256, and how
  * its bytes decode. {@code refusal} is set when the whole file is refused before any row is read;
  * {@code headerLine}, when the pull step could take it, is the decoded first line.
+ * A run may hold 600,000 of these (a year's inbox), so the inbox directory is one shared object and
+ * the file's path and submission id are worked out when asked for.
  */
 public record PulledFile(
-        String submissionId,
-        Path path,
+        Path inbox,
         String relativePath,
         long sizeBytes,
         Instant modifiedAt,
@@ -25,8 +26,7 @@ public record PulledFile(
         String headerLine) {
 
     public PulledFile {
-        requireNonNull(submissionId, "submissionId is null");
-        requireNonNull(path, "path is null");
+        requireNonNull(inbox, "inbox is null");
         requireNonNull(relativePath, "relativePath is null");
         requireNonNull(modifiedAt, "modifiedAt is null");
         requireNonNull(sha256, "sha256 is null");
@@ -35,6 +35,15 @@ public record PulledFile(
     /** Submissions are identified by the first 16 hex digits of their SHA-256. */
     public static String submissionIdOf(String sha256) {
         return sha256.substring(0, 16);
+    }
+
+    public String submissionId() {
+        return submissionIdOf(sha256);
+    }
+
+    /** The file in the inbox (for a refused link, the link itself). */
+    public Path path() {
+        return inbox.resolve(relativePath);
     }
 
     public boolean refused() {
