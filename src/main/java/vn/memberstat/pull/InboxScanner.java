@@ -14,13 +14,15 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
 /**
- * Lists the {@code *.csv} files under the inbox, at any depth, in path order, on several threads. Symbolic links to files
+ * Lists the {@code *.csv} files under the inbox, at any depth, on several threads, handing each to a consumer
+ * as it is found (the inbox keeps every file ever sent: millions after some years). Symbolic links to files
  * are followed only where they stay inside the inbox, and the file read is the one checked; links to
  * directories are not followed. A file modified too recently may still be being written and is left
  * for the next run. Everything left alone gets a note saying why.
@@ -29,20 +31,23 @@ public final class InboxScanner {
     /** A file to take; {@code outsideTarget} is set for a link out of the inbox, which is refused unread. */
     public record Found(Path path, String relativePath, long sizeBytes, Instant modifiedAt, Path outsideTarget) {}
 
-    /** {@code root}: the inbox as a real path, which every found path is under. */
-    public record Scan(Path root, List<Found> files, List<String> notes) {}
-
-    public Scan scan(Path inbox, Instant now, long settleSeconds) {
+    /** The inbox as a real path, which every found path is under. */
+    public static Path root(Path inbox) {
         if (!Files.isDirectory(inbox)) {
             throw new MemberstatException(ErrorCode.INBOX_UNREADABLE, "inbox " + inbox.toAbsolutePath() + " is not a directory");
         }
-        Path root;
         try {
-            root = inbox.toRealPath();
+            return inbox.toRealPath();
         } catch (IOException e) {
             throw new MemberstatException(ErrorCode.INBOX_UNREADABLE, "cannot resolve inbox " + inbox + ": " + e.getMessage(), e);
         }
-        List<Found> files = Collections.synchronizedList(new ArrayList<>());
+    }
+
+    /**
+     * Hands every file to take under {@code root} (see {@link #root}) to {@code files}, from several threads at
+     * once; returns the notes on what was left alone, in path order.
+     */
+    public List<String> scan(Path root, Instant now, long settleSeconds, Consumer<Found> files) {
         List<Note> notes = Collections.synchronizedList(new ArrayList<>());
         Instant settledBefore = now.minusSeconds(settleSeconds);
         Walk walk = new Walk(root, settledBefore, settleSeconds, files, notes);
@@ -52,9 +57,8 @@ public final class InboxScanner {
         } finally {
             pool.shutdown();
         }
-        files.sort(Comparator.comparing(Found::relativePath));
         notes.sort(Comparator.comparing(Note::relativePath));
-        return new Scan(root, List.copyOf(files), notes.stream().map(Note::text).toList());
+        return notes.stream().map(Note::text).toList();
     }
 
     /**
@@ -114,7 +118,7 @@ public final class InboxScanner {
     }
 
     /** What a file found in the inbox becomes: a file to take, a note, or nothing (not a {@code .csv}). */
-    private record Walk(Path root, Instant settledBefore, long settleSeconds, List<Found> files, List<Note> notes) {
+    private record Walk(Path root, Instant settledBefore, long settleSeconds, Consumer<Found> files, List<Note> notes) {
 
         String relative(Path file) {
             return root.relativize(file).toString().replace('\\', '/');
@@ -145,7 +149,7 @@ public final class InboxScanner {
                     }
                     if (!real.startsWith(root)) {
                         note(file, "refused " + relative + ": symbolic link to " + real + " outside the inbox; not read");
-                        files.add(new Found(file, relative, 0, attrs.lastModifiedTime().toInstant(), real));
+                        files.accept(new Found(file, relative, 0, attrs.lastModifiedTime().toInstant(), real));
                         return;
                     }
                     target = Files.readAttributes(real, BasicFileAttributes.class);
@@ -164,7 +168,7 @@ public final class InboxScanner {
                             + ", less than " + settleSeconds + " s ago (memberstat.settle-seconds)");
                     return;
                 }
-                files.add(new Found(read, relative, target.size(), modified, null));
+                files.accept(new Found(read, relative, target.size(), modified, null));
             } catch (NoSuchFileException e) {
                 note(file, "skipped " + relative + ": it vanished while the inbox was listed");
             } catch (IOException e) {

@@ -14,7 +14,7 @@ import vn.memberstat.common.StringPool;
 /** The list of files one run pulled, kept in the run directory so a restarted run reads the same files. */
 public final class PullManifest {
     private static final List<String> HEADER = List.of("submission_id", "relative_path", "path", "size_bytes", "modified_at",
-            "sha256", "charset", "bom_bytes", "refusal", "refusal_detail", "header_line");
+            "sha256", "charset", "bom_bytes", "refusal", "refusal_detail", "header_line", "inbox");
 
     private PullManifest() {}
 
@@ -22,7 +22,7 @@ public final class PullManifest {
         Iterable<List<?>> rows = () -> files.stream().<List<?>>map(f -> Arrays.asList(f.submissionId(), f.relativePath(),
                 f.path().toString(), f.sizeBytes(), f.modifiedAt().toString(), f.sha256(), f.charset(), f.bomBytes(),
                 f.refusal() == null ? "" : f.refusal().name(), f.refusalDetail() == null ? "" : f.refusalDetail(),
-                f.headerLine())).iterator();
+                f.headerLine(), f.inbox().toString())).iterator();
         CsvTable.write(file, HEADER, rows);
     }
 
@@ -34,11 +34,14 @@ public final class PullManifest {
             String refusal = r.get("refusal");
             String path = r.get("path");
             String relative = r.get("relative_path");
-            if (!path.endsWith(relative)) {
-                throw new IllegalStateException(file + ": path " + path + " does not end with its relative path " + relative);
+            // the path is the inbox and the relative path, unless the file read lies elsewhere (a link's target);
+            // a manifest written before the inbox column: the inbox is what the path has before the relative path
+            String inboxText = r.get("inbox");
+            if (inboxText == null) {
+                inboxText = path.endsWith("/" + relative) ? path.substring(0, path.length() - relative.length() - 1) : path;
             }
-            Path inbox = inboxes.computeIfAbsent(path.substring(0, path.length() - relative.length()), Path::of);
-            files.add(new PulledFile(inbox, relative, Long.parseLong(r.get("size_bytes")), Instant.parse(r.get("modified_at")),
+            Path inbox = inboxes.computeIfAbsent(inboxText, Path::of);
+            files.add(new PulledFile(inbox, relative, PulledFile.readFrom(inbox, relative, Path.of(path)), Long.parseLong(r.get("size_bytes")), Instant.parse(r.get("modified_at")),
                     r.get("sha256"), r.get("charset").isEmpty() ? null : texts.of(r.get("charset")),
                     Integer.parseInt(r.get("bom_bytes")), refusal.isEmpty() ? null : ReasonCode.valueOf(refusal),
                     r.get("refusal_detail").isEmpty() ? null : r.get("refusal_detail"),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -52,29 +54,28 @@ public final class PullTasklet implements Tasklet {
         }
         // the warehouse opens (and on first use migrates) while the inbox is listed
         long started = System.nanoTime();
-        CompletableFuture<Void> opened = CompletableFuture.runAsync(warehouse::connection);
-        InboxScanner.Scan scan = new InboxScanner().scan(run.inbox(), Instant.now(), properties.settleSeconds());
-        long listed = System.nanoTime();
-        try {
-            opened.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        CompletableFuture<DuckDBConnection> opened = CompletableFuture.supplyAsync(warehouse::connection);
+        Path root = InboxScanner.root(run.inbox());
+        List<String> notes;
+        List<InboxScanner.Found> changed;
+        long listed;
+        long open;
+        long listedFiles;
+        try (ListedFiles listing = new ListedFiles(() -> await(opened), root, properties.zone())) {
+            notes = new ArrayList<>(new InboxScanner().scan(root, Instant.now(), properties.settleSeconds(), listing));
+            listed = System.nanoTime();
+            await(opened);
+            open = System.nanoTime();
+            changed = listing.changed();
+            listedFiles = listing.count();
         }
-        long open = System.nanoTime();
-        List<String> notes = new ArrayList<>(scan.notes());
-        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-        Set<String> unchanged = warehouse.unchanged(scan.files().stream()
-                .map(f -> new WorkingWarehouse.ListedFile(f.relativePath(), f.sizeBytes(),
-                        LocalDateTime.ofInstant(f.modifiedAt(), properties.zone()).format(local)))
-                .toList());
-        List<InboxScanner.Found> changed = scan.files().stream().filter(f -> !unchanged.contains(f.relativePath())).toList();
-        int alreadyTaken = scan.files().size() - changed.size();
+        int alreadyTaken = (int) (listedFiles - changed.size());
         long compared = System.nanoTime();
-        List<Inspected> inspected = inspectAll(scan.root(), changed, notes);
+        List<Inspected> inspected = inspectAll(root, changed, notes);
         long hashed = System.nanoTime();
         Set<String> known = warehouse.knownHashes(inspected.stream().map(Inspected::sha256).toList());
         log.info("pull: {} files listed in {} ms (warehouse open {} ms later); {} unchanged by path, size and time ({} ms); "
-                + "{} read and hashed ({} ms); {} known by content ({} ms)", scan.files().size(), ms(listed - started),
+                + "{} read and hashed ({} ms); {} known by content ({} ms)", listedFiles, ms(listed - started),
                 ms(open - listed), alreadyTaken, ms(compared - open), inspected.size(), ms(hashed - compared), known.size(),
                 ms(System.nanoTime() - hashed));
         Map<String, String> seen = new HashMap<>();
@@ -100,6 +101,15 @@ public final class PullTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** The warehouse's connection once open; its failure as it was thrown. */
+    private static DuckDBConnection await(CompletableFuture<DuckDBConnection> opened) {
+        try {
+            return opened.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     private static long ms(long nanos) {
         return nanos / 1_000_000;
     }
@@ -107,7 +117,7 @@ public final class PullTasklet implements Tasklet {
     private record Inspected(InboxScanner.Found found, String sha256, PulledFile pulled) {}
 
     /** Hashes and checks the files on several threads, keeping their order; a file that vanished meanwhile gets a note. */
-    private List<Inspected> inspectAll(java.nio.file.Path inbox, List<InboxScanner.Found> files, List<String> notes) {
+    private List<Inspected> inspectAll(Path inbox, List<InboxScanner.Found> files, List<String> notes) {
         FileInspector inspector = new FileInspector();
         StringPool headerLines = new StringPool(10_000);
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(properties.hashingThreads());
@@ -128,11 +138,12 @@ public final class PullTasklet implements Tasklet {
     }
 
     /** The inspected file, or the note saying why it was skipped. */
-    private Object inspectOne(FileInspector inspector, StringPool headerLines, java.nio.file.Path inbox, InboxScanner.Found found) {
+    private Object inspectOne(FileInspector inspector, StringPool headerLines, Path inbox, InboxScanner.Found found) {
         if (found.outsideTarget() != null) {
             // never read: identified by its path and target, so it is refused once, not every night
             String id = FileInspector.sha256Hex("symlink\0" + found.relativePath() + "\0" + found.outsideTarget());
-            return new Inspected(found, id, new PulledFile(inbox, found.relativePath(), 0, found.modifiedAt(), id, null, 0,
+            return new Inspected(found, id, new PulledFile(inbox, found.relativePath(),
+                    PulledFile.readFrom(inbox, found.relativePath(), found.path()), 0, found.modifiedAt(), id, null, 0,
                     ReasonCode.OUTSIDE_INBOX,
                     "symbolic link to " + found.outsideTarget() + ", outside the inbox; not read", null));
         }
@@ -144,7 +155,8 @@ public final class PullTasklet implements Tasklet {
         } catch (IOException e) {
             return "skipped " + found.relativePath() + ": cannot read it: " + e.getMessage();
         }
-        return new Inspected(found, inspection.sha256(), new PulledFile(inbox, found.relativePath(), found.sizeBytes(),
+        return new Inspected(found, inspection.sha256(), new PulledFile(inbox, found.relativePath(),
+                PulledFile.readFrom(inbox, found.relativePath(), found.path()), found.sizeBytes(),
                 found.modifiedAt(), inspection.sha256(),
                 inspection.charset() == null ? null : inspection.charset().name(), inspection.bomBytes(),
                 inspection.refusal(), inspection.detail(), headerLines.of(inspection.headerLine())));

@@ -11,11 +11,13 @@ import vn.memberstat.common.ReasonCode;
  * its bytes decode. {@code refusal} is set when the whole file is refused before any row is read;
  * {@code headerLine}, when the pull step could take it, is the decoded first line.
  * A run may hold 600,000 of these (a year's inbox), so the inbox directory is one shared object and
- * the file's path and submission id are worked out when asked for.
+ * the file's path and submission id are worked out when asked for. {@code readFrom} is set only where
+ * the file read is not the inbox's path (a link inside the inbox: its target as checked when pulled).
  */
 public record PulledFile(
         Path inbox,
         String relativePath,
+        Path readFrom,
         long sizeBytes,
         Instant modifiedAt,
         String sha256,
@@ -41,9 +43,14 @@ public record PulledFile(
         return submissionIdOf(sha256);
     }
 
-    /** The file in the inbox (for a refused link, the link itself). */
+    /** A file read where it lies in the inbox, or from {@code path} when that is elsewhere. */
+    public static Path readFrom(Path inbox, String relativePath, Path path) {
+        return path.toString().equals(inbox.toString() + "/" + relativePath) ? null : path;
+    }
+
+    /** The file to read (for a refused link, the link itself). */
     public Path path() {
-        return inbox.resolve(relativePath);
+        return readFrom != null ? readFrom : inbox.resolve(relativePath);
     }
 
     public boolean refused() {

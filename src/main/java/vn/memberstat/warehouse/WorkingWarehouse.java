@@ -100,20 +100,6 @@ public final class WorkingWarehouse implements AutoCloseable {
                 "select distinct sha256 from listed join dim_submission using (sha256)");
     }
 
-    /** A file as listed: where, how big, modified when (local time of the run's zone, to the millisecond). */
-    public record ListedFile(String relativePath, long sizeBytes, String modifiedLocal) {}
-
-    /**
-     * The listed files a submission already has with the same path, size and modified time: taken before
-     * and unchanged, so they need not be read and hashed again.
-     */
-    public Set<String> unchanged(List<ListedFile> files) {
-        return matching(files, "file_path varchar, size_bytes bigint, modified_at varchar",
-                (appender, f) -> appender.append(f.relativePath()).append(f.sizeBytes()).append(f.modifiedLocal()),
-                "select l.file_path from listed l join dim_submission d on d.file_path = l.file_path "
-                        + "and d.size_bytes = l.size_bytes and d.modified_at = cast(l.modified_at as timestamp)");
-    }
-
     private interface RowFiller<T> {
         void fill(DuckDBAppender appender, T item) throws SQLException;
     }
