@@ -24,13 +24,12 @@ import vn.memberstat.common.MemberstatException;
  * submission has with the same path, size and modified time come back from {@link #changed()}.
  */
 final class ListedFiles implements Consumer<InboxScanner.Found>, AutoCloseable {
-    private static final int BATCH = 4096;
+    private static final int BATCH = 16_384;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private final Supplier<DuckDBConnection> connection;
     private final Path root;
     private final ZoneId zone;
     private final List<InboxScanner.Found> pending = new ArrayList<>(BATCH);
-    private DuckDBAppender appender;
     private boolean created;
     private long count;
 
@@ -55,10 +54,14 @@ final class ListedFiles implements Consumer<InboxScanner.Found>, AutoCloseable {
         return count;
     }
 
+    /** Appends the pending files; an appender of their own, since DuckDB's may serve one thread only. */
     private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        DuckDBConnection c = connection.get();
         try {
-            if (appender == null) {
-                DuckDBConnection c = connection.get();
+            if (!created) {
                 try (Statement s = c.createStatement()) {
                     // modified_at as dim_submission compares it (local time, milliseconds); the instant exactly,
                     // since normalise checks the file still has it; read_path only where it is not root/file_path
@@ -66,19 +69,20 @@ final class ListedFiles implements Consumer<InboxScanner.Found>, AutoCloseable {
                             + "modified_seconds bigint, modified_nanos integer, read_path varchar, outside_target varchar)");
                 }
                 created = true;
-                appender = c.createAppender("temp", "main", "listed");
             }
-            for (InboxScanner.Found f : pending) {
-                Path readFrom = PulledFile.readFrom(root, f.relativePath(), f.path());
-                appender.beginRow();
-                appender.append(f.relativePath());
-                appender.append(f.sizeBytes());
-                appender.append(LocalDateTime.ofInstant(f.modifiedAt(), zone).format(LOCAL));
-                appender.append(f.modifiedAt().getEpochSecond());
-                appender.append(f.modifiedAt().getNano());
-                appendText(readFrom);
-                appendText(f.outsideTarget());
-                appender.endRow();
+            try (DuckDBAppender appender = c.createAppender("temp", "main", "listed")) {
+                for (InboxScanner.Found f : pending) {
+                    Path readFrom = PulledFile.readFrom(root, f.relativePath(), f.path());
+                    appender.beginRow();
+                    appender.append(f.relativePath());
+                    appender.append(f.sizeBytes());
+                    appender.append(LocalDateTime.ofInstant(f.modifiedAt(), zone).format(LOCAL));
+                    appender.append(f.modifiedAt().getEpochSecond());
+                    appender.append(f.modifiedAt().getNano());
+                    appendText(appender, readFrom);
+                    appendText(appender, f.outsideTarget());
+                    appender.endRow();
+                }
             }
             pending.clear();
         } catch (SQLException e) {
@@ -86,7 +90,7 @@ final class ListedFiles implements Consumer<InboxScanner.Found>, AutoCloseable {
         }
     }
 
-    private void appendText(Path path) throws SQLException {
+    private static void appendText(DuckDBAppender appender, Path path) throws SQLException {
         if (path == null) {
             appender.appendNull();
         } else {
@@ -102,8 +106,6 @@ final class ListedFiles implements Consumer<InboxScanner.Found>, AutoCloseable {
         }
         flush();
         try {
-            appender.close();
-            appender = null;
             try (Statement s = connection.get().createStatement();
                     ResultSet rs = s.executeQuery("""
                             select l.file_path, l.size_bytes, l.modified_seconds, l.modified_nanos, l.read_path, l.outside_target
@@ -130,10 +132,6 @@ final class ListedFiles implements Consumer<InboxScanner.Found>, AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            if (appender != null) {
-                appender.close();
-                appender = null;
-            }
             if (created) {
                 try (Statement s = connection.get().createStatement()) {
                     s.execute("drop table if exists listed");

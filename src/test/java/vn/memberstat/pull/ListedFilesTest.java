@@ -23,19 +23,19 @@ class ListedFilesTest {
         Instant sent = Instant.parse("2025-06-05T02:03:04.123456789Z");   // 09:03:04.123 local, nanoseconds beyond
         try (WorkingWarehouse warehouse = new WorkingWarehouse(home, "200MB")) {
             try (Statement s = warehouse.connection().createStatement()) {
-                // 10,000 files taken before; two of them have changed since: one in size, one in time
+                // 50,000 files taken before; two of them have changed since: one in size, one in time
                 s.execute("""
                         insert into dim_submission (submission_id, sha256, file_path, size_bytes, modified_at, pulled_at, run_id,
                                                     rows_read, rows_loaded, rows_quarantined, rows_duplicate)
                         select 's' || i, 'h' || i, 'm/' || lpad(i::varchar, 5, '0') || '.csv', 100,
                                timestamp '2025-06-05 09:03:04.123', timestamp '2025-06-06 01:00:00', 'r1', 40, 40, 0, 0
-                        from range(10000) t(i)""");
+                        from range(50000) t(i)""");
             }
             List<InboxScanner.Found> changed;
             long count;
             try (ListedFiles listing = new ListedFiles(warehouse::connection, root, ZONE)) {
-                // more than one batch, listed from several threads as the scanner does
-                IntStream.range(0, 10_000).parallel().forEach(i -> listing.accept(new InboxScanner.Found(
+                // several batches, listed from several threads as the scanner does
+                IntStream.range(0, 50_000).parallel().forEach(i -> listing.accept(new InboxScanner.Found(
                         root.resolve("m/%05d.csv".formatted(i)), "m/%05d.csv".formatted(i), i == 17 ? 101 : 100,
                         i == 4242 ? sent.plusSeconds(60) : sent, null)));
                 listing.accept(new InboxScanner.Found(Path.of("/archive/real.csv"), "b/link.csv", 5, sent, null));
@@ -44,7 +44,7 @@ class ListedFilesTest {
                 count = listing.count();
             }
 
-            assertThat(count).isEqualTo(10_002);
+            assertThat(count).isEqualTo(50_002);
             assertThat(changed).extracting(InboxScanner.Found::relativePath)
                     .containsExactly("a/out.csv", "b/link.csv", "m/00017.csv", "m/04242.csv");
             assertThat(changed.get(0).outsideTarget()).isEqualTo(Path.of("/etc/passwd"));
