@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -100,6 +101,13 @@ final class StatusCommand {
                     : Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0);
             if (!s.getFailureExceptions().isEmpty()) {
                 step.put("error", MemberstatException.describe(s.getFailureExceptions().get(0)));
+            } else if (s.getStatus() == BatchStatus.FAILED) {
+                // a run in another process: its error as the step recorded it, else the first line of Spring Batch's
+                String recorded = s.getExecutionContext().containsKey(NightlyJobConfig.STEP_ERROR)
+                        ? s.getExecutionContext().getString(NightlyJobConfig.STEP_ERROR) : null;
+                String description = s.getExitStatus().getExitDescription();
+                step.put("error", recorded != null ? recorded
+                        : description == null || description.isBlank() ? null : description.lines().findFirst().orElse(null));
             }
             steps.put(s.getStepName(), step);
         }
@@ -119,7 +127,8 @@ final class StatusCommand {
             Map<String, Object> step = (Map<String, Object>) v;
             Object seconds = step.get("seconds");
             parts.add(name + " " + (seconds == null ? step.get("status") : "%.2f".formatted((Double) seconds))
-                    + (step.get("status").equals("FAILED") ? " FAILED" : ""));
+                    + (step.get("status").equals("FAILED") ? " FAILED" : "")
+                    + (step.get("error") == null ? "" : " (" + step.get("error") + ")"));
         });
         return String.join(", ", parts);
     }

@@ -2,12 +2,15 @@ package vn.memberstat.job;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.memberstat.catalogue.Catalogue;
+import vn.memberstat.common.MemberstatException;
 import vn.memberstat.lake.LakeCommitTasklet;
 import vn.memberstat.normalise.NormaliseTasklet;
 import vn.memberstat.pull.PullTasklet;
@@ -61,8 +65,28 @@ public class NightlyJobConfig {
     }
 
     private static Step step(Stage stage, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tm) {
-        return new StepBuilder(stage.stepName(), repository).tasklet(tasklet, tm).build();
+        return new StepBuilder(stage.stepName(), repository).tasklet(tasklet, tm).listener(RECORD_ERROR).build();
     }
+
+    /** The key of a failed step's error, in words, in its execution context. */
+    public static final String STEP_ERROR = "error";
+
+    /**
+     * Keeps a failed step's error in its execution context, which the job repository stores: the exceptions
+     * themselves live only in the process that ran it, and {@code status} runs in another. A restart that
+     * succeeds carries the context over, so the error is removed again.
+     */
+    private static final StepExecutionListener RECORD_ERROR = new StepExecutionListener() {
+        @Override
+        public ExitStatus afterStep(StepExecution step) {
+            if (step.getFailureExceptions().isEmpty()) {
+                step.getExecutionContext().remove(STEP_ERROR);
+            } else {
+                step.getExecutionContext().putString(STEP_ERROR, MemberstatException.describe(step.getFailureExceptions().get(0)));
+            }
+            return null;
+        }
+    };
 
     static JobParametersValidator runDateValidator() {
         return parameters -> {

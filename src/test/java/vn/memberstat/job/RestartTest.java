@@ -34,6 +34,10 @@ final class RestartTest {
         if (!stage.equals("publish")) {
             assertThat(home.resolve("warehouse.duckdb")).as("nothing is published before the run completes").doesNotExist();
         }
+        // status runs in another process than the run: the error comes from the job repository
+        Memberstat.Result failedStatus = Memberstat.run("status", "--home", home.toString());
+        assertThat(failedStatus.out()).contains(stage + " ").contains(" FAILED (failure injected at stage " + stage
+                + " (memberstat.fail-at))");
 
         Memberstat.Result restarted = Memberstat.nightly(home, inbox, DATE);
         assertThat(restarted.exitCode()).as(restarted.err()).isZero();
@@ -52,7 +56,7 @@ final class RestartTest {
         Memberstat.Result status = Memberstat.run("status", "--home", home.toString(), "--json");
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("\"run_date\" : \"" + DATE + "\"").contains("\"outcome\" : \"COMPLETED\"")
-                .contains("\"attempts\" : 2").contains("\"rows_read\" : 330");
+                .contains("\"attempts\" : 2").contains("\"rows_read\" : 330").doesNotContain("\"error\"");
     }
 
     @Test
