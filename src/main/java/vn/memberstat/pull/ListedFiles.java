@@ -204,21 +204,20 @@ final class ListedFiles implements Consumer<InboxScanner.Found>, AutoCloseable {
     /** Drops the listing's table; a writer still running (the scan failed) is ended first. */
     @Override
     public void close() {
+        Thread running;
+        synchronized (this) {
+            running = writer;
+        }
+        if (running != null && running.isAlive()) {
+            try {
+                finish();
+            } catch (MemberstatException e) {
+                // the scan's own failure is the one to report
+            }
+        }
         boolean drop;
         synchronized (this) {
-            drop = writer != null;
-        }
-        if (drop) {
-            if (writer.isAlive()) {
-                try {
-                    finish();
-                } catch (MemberstatException e) {
-                    // the scan's own failure is the one to report
-                }
-            }
-            synchronized (this) {
-                drop = created;
-            }
+            drop = created;
         }
         if (drop) {
             try (Statement s = connection.get().createStatement()) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import vn.memberstat.common.CsvTable;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.common.StringPool;
@@ -41,8 +41,9 @@ public final class PullManifest {
                 inboxText = path.endsWith("/" + relative) ? path.substring(0, path.length() - relative.length() - 1) : path;
             }
             Path inbox = inboxes.computeIfAbsent(inboxText, Path::of);
-            files.add(new PulledFile(inbox, relative, PulledFile.readFrom(inbox, relative, Path.of(path)), Long.parseLong(r.get("size_bytes")), Instant.parse(r.get("modified_at")),
-                    r.get("sha256"), r.get("charset").isEmpty() ? null : texts.of(r.get("charset")),
+            files.add(new PulledFile(inbox, relative, PulledFile.readFrom(inbox, relative, Path.of(path)),
+                    Long.parseLong(r.get("size_bytes")), Instant.parse(r.get("modified_at")), r.get("sha256"),
+                    r.get("charset").isEmpty() ? null : texts.of(r.get("charset")),
                     Integer.parseInt(r.get("bom_bytes")), refusal.isEmpty() ? null : ReasonCode.valueOf(refusal),
                     r.get("refusal_detail").isEmpty() ? null : r.get("refusal_detail"),
                     r.get("header_line").isEmpty() ? null : texts.of(r.get("header_line"))));
