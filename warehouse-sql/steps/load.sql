@@ -1,5 +1,6 @@
 -- Load one run's staged files into the warehouse. Runs in one transaction; the Java side has created
--- stage_value (a view on the run's lake files), stage_quarantine, stage_registry and stage_file, and set
+-- stage_value (a view on the run's lake files), stage_quarantine, stage_registry, stage_file and the retried
+-- rows' duplicates and new reasons (stage_retried_duplicate, stage_retried_reason), and set
 -- the variable run_id. The values are read from Parquet where needed rather than copied into temp
 -- tables, so a 10-million-row backfill stays within DuckDB's memory limit.
 
@@ -83,6 +84,36 @@ select getvariable('run_id'), submission_id, file_path, line_number, raw_line, r
 from stage_quarantine
 order by submission_id, line_number nulls first, indicator, category, value_text;   -- keys in file order, however many threads wrote it
 
+-- Rows retried from quarantine get the checks above among the retried rows of their submission: a unit
+-- unknown until its registry came had every row quarantined, repeats of a key included. A key given with
+-- two values stays quarantined, now as CONFLICTING_DUPLICATE; an identical repeat loads once, as from its
+-- first line, and the others are duplicates. (A repeat between a retried and a fresh row cannot be: a
+-- submission's rows are fresh in the one run that reads its file.)
+create or replace temp table retried_row as
+select v.*,
+       min(v.value) over k <> max(v.value) over k as conflicting,
+       row_number() over (partition by v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_code
+                          order by v.line_number, v.quarantine_key) > 1 as repeated
+from stage_value v
+where v.quarantine_key is not null
+window k as (partition by v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_code);
+
+update quarantine_row
+set reason_code = 'CONFLICTING_DUPLICATE',
+    detail = 'the submission gives ' || c.values_seen || ' for ' || c.unit_code || ' ' || c.period || ' '
+             || c.indicator_code || '/' || c.category_code || '; none is loaded'
+from (select r.quarantine_key, r.unit_code, r.period, r.indicator_code, r.category_code,
+             string_agg(distinct number_text(r.value), ' / ' order by number_text(r.value))
+                 over (partition by r.submission_id, r.unit_code, r.period, r.indicator_code, r.category_code) as values_seen
+      from retried_row r where r.conflicting) c
+where quarantine_row.quarantine_key = c.quarantine_key;
+
+-- Retried rows kept out by another cause now (their unit known at last, but ended before the period) say so.
+update quarantine_row
+set reason_code = r.reason_code, detail = r.detail
+from stage_retried_reason r
+where quarantine_row.quarantine_key = r.quarantine_key;
+
 -- Current values: for every touched (unit, period, indicator) the latest submission wins, all categories of it.
 -- Each value is stored once, in fct_reported_value, its current rows marked (is_current; fct_value is
 -- the view of them). A unit and period no other submission gave (most of a new month, all of a backfill)
@@ -116,7 +147,7 @@ semi join (select distinct submission_id from stage_value where quarantine_key i
 create or replace temp view stage_loaded as
 select * from stage_kept
 union all by name
-select * exclude (quarantine_key) from stage_value where quarantine_key is not null;
+select * exclude (quarantine_key, conflicting, repeated) from retried_row where not conflicting and not repeated;
 
 insert into fct_reported_value
 select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
@@ -196,7 +227,9 @@ select distinct getvariable('run_id'), unit_code, year from touched_key;
 -- Quarantined rows an earlier run kept, taken now: resolved, and moved from quarantined to loaded (or
 -- duplicate) in their own submission's audit row, so its sum still holds.
 create or replace temp table stage_resolved as
-select quarantine_key, 'loaded' as resolution from stage_value where quarantine_key is not null
+select quarantine_key, 'loaded' as resolution from retried_row where not conflicting and not repeated
+union all
+select quarantine_key, 'duplicate' from retried_row where repeated and not conflicting
 union all
 select quarantine_key, 'loaded' from stage_registry where quarantine_key is not null
 union all

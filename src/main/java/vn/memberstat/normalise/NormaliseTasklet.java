@@ -4,29 +4,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -79,61 +87,89 @@ public final class NormaliseTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         RunContext run = RunContext.of(chunk, properties);
-        List<PulledFile> pulled = new ArrayList<>(PullManifest.read(run.pulledManifest()));
-        List<String> notes = new ArrayList<>(RunNotes.read(run.notes()));
-        pulled.removeIf(f -> changedSincePull(f, notes));
-        RunNotes.write(run.notes(), notes);
-        pulled.sort(Comparator.comparing(PulledFile::modifiedAt).thenComparing(PulledFile::relativePath));
+        List<String> notes = Collections.synchronizedList(new ArrayList<>(RunNotes.read(run.notes())));
         LakeWriter.discard(run.lakeValues(), run.runId());
-        // by the file's index in pulled: a year's inbox is 600,000 files, a map entry each would weigh
-        FileOutcome[] outcomes = new FileOutcome[pulled.size()];
-        @SuppressWarnings("unchecked")
-        List<String>[] headers = new List[pulled.size()];
         long started = System.nanoTime();
         List<QuarantineRetry.Row> retries = QuarantineRetry.pending(warehouse.connection());
         long pending = System.nanoTime();
-        try (ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE)) {
+        Outcomes outcomes;
+        try (ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE);
+                CsvTable.Writer submissions = CsvTable.writer(run.submissions(), SUBMISSION_COLUMNS)) {
             Consumer<Rejection> rejections = r -> {
                 synchronized (quarantine) {
                     quarantine.write(LakeTables.quarantineRow(r));
                 }
             };
-            // no task object per file either
-            Layout[] layouts = new Layout[pulled.size()];
-            forEachIndex(pulled.size(), i -> {
-                PulledFile f = pulled.get(i);
-                if (f.refused()) {
-                    outcomes[i] = FileOutcome.refused(f.submissionId(), null, f.refusal(), f.refusalDetail());
-                    rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), f.refusal(), f.refusalDetail()));
-                } else {
-                    layouts[i] = detect(i, f, outcomes, rejections, headers).orElse(null);
-                }
-            });
-            long layoutsFound = System.nanoTime();
-            Registry registry = normaliseRegistry(run, pulled, layouts, outcomes, rejections, retries);
+            outcomes = new Outcomes(submissions, LocalDateTime.now(properties.zone()).format(TIMESTAMP));
+            RegistryFiles registryFiles = findRegistryFiles(run.pulledManifest(), notes, outcomes);
+            long registryFound = System.nanoTime();
+            Registry registry = normaliseRegistry(run, registryFiles.taken(), outcomes, rejections, retries);
             long registryRead = System.nanoTime();
             warehouse.prefetch();   // the warehouse is not read again until the load; parsing leaves the disk idle
             try {
                 ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry.units(), run.runDate());
                 try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {
-                    retryValues(retries, normaliser, lake);
-                    normaliseData(pulled, layouts, normaliser, lake, outcomes, rejections);
+                    retryValues(run, retries, normaliser, lake);
+                    normaliseData(run.pulledManifest(), registryFiles.ids(), normaliser, lake, outcomes, rejections, notes);
                     faults.at(Stage.NORMALISE);
                 }
-                LOG.info("normalise: {} quarantined rows to retry ({} ms); layouts of {} files ({} ms); registry ({} ms); "
-                        + "data files and lake ({} ms)", retries.size(), ms(pending - started), pulled.size(), ms(layoutsFound - pending),
-                        ms(registryRead - layoutsFound), ms(System.nanoTime() - registryRead));
+                LOG.info("normalise: {} quarantined rows to retry ({} ms); {} files, {} of them registry files ({} ms); "
+                        + "registry ({} ms); data files and lake ({} ms)", retries.size(), ms(pending - started),
+                        registryFiles.manifestFiles(), registryFiles.taken().size(), ms(registryFound - pending),
+                        ms(registryRead - registryFound), ms(System.nanoTime() - registryRead));
             } catch (RuntimeException | InterruptedException e) {
                 registry.written().exceptionally(ignored -> null).join();   // the first failure is the one to report
                 throw e;
             }
             await(registry.written());
+            outcomes.checkEveryFile(registryFiles.manifestFiles());
+            submissions.commit();
         }
-        writeSubmissions(run, pulled, outcomes, headers);
-        long read = Arrays.stream(outcomes).mapToLong(FileOutcome::rowsRead).sum();
-        contribution.getStepExecution().setReadCount(read);
-        contribution.incrementWriteCount(Arrays.stream(outcomes).mapToLong(FileOutcome::rowsAccepted).sum());
+        RunNotes.write(run.notes(), notes);
+        contribution.getStepExecution().setReadCount(outcomes.rowsRead.sum());
+        contribution.incrementWriteCount(outcomes.rowsAccepted.sum());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Each file's outcome, written to {@code submissions.csv} as it is known (nothing is kept per file: a backlog
+     * of years is millions of files), and the counts the step reports.
+     */
+    private final class Outcomes {
+        private final CsvTable.Writer submissions;
+        private final String pulledAt;
+        private final LongAdder rowsRead = new LongAdder();
+        private final LongAdder rowsAccepted = new LongAdder();
+        private final LongAdder recorded = new LongAdder();
+        /** Files left for a later run: they changed or vanished after the pull. */
+        private final LongAdder left = new LongAdder();
+
+        Outcomes(CsvTable.Writer submissions, String pulledAt) {
+            this.submissions = submissions;
+            this.pulledAt = pulledAt;
+        }
+
+        void record(PulledFile f, FileOutcome o, List<String> header) {
+            List<String> h = header == null ? Arrays.asList(null, null) : header;
+            List<?> row = Arrays.asList(f.submissionId(), f.sha256(), f.relativePath(), f.sizeBytes(),
+                    LocalDateTime.ofInstant(f.modifiedAt(), properties.zone()).format(TIMESTAMP), pulledAt,
+                    o.layout(), o.refusal() == null ? null : o.refusal().name(), o.refusalDetail(),
+                    o.rowsRead(), o.rowsAccepted(), o.rowsQuarantined(), o.rowsDuplicate(), h.get(0), h.get(1));
+            synchronized (submissions) {
+                submissions.row(row);
+            }
+            rowsRead.add(o.rowsRead());
+            rowsAccepted.add(o.rowsAccepted());
+            recorded.increment();
+        }
+
+        /** Every file of the manifest has an outcome or was left for a later run: none is lost between the steps. */
+        void checkEveryFile(long manifestFiles) {
+            if (recorded.sum() + left.sum() != manifestFiles) {
+                throw new IllegalStateException("normalise accounted for " + recorded.sum() + " files taken and " + left.sum()
+                        + " left for a later run, but the pull took " + manifestFiles);
+            }
+        }
     }
 
     private static long ms(long nanos) {
@@ -159,36 +195,92 @@ public final class NormaliseTasklet implements Tasklet {
         return true;
     }
 
-    private Optional<Layout> detect(int index, PulledFile f, FileOutcome[] outcomes, Consumer<Rejection> rejections,
-            List<String>[] headers) throws IOException {
-        // the pull step took the header line while hashing: a plain one needs no second open of the file,
-        // and a national month has a handful of distinct ones among its 52,000 files
-        PlainHeader plain = f.headerLine() == null ? null : plainHeaders.get(f.headerLine());
-        if (plain == null && f.headerLine() != null) {
+    /** A file's layout and the header recorded for it; a file without one is refused with {@code reason}. */
+    private record Detected(Optional<Layout> layout, List<String> header, ReasonCode reason, String detail) {}
+
+    /** The layout of a file whose header line the pull took and had no quotes: no need to open it. */
+    private Optional<Layout> plainLayout(PulledFile f) {
+        return plainHeader(f).flatMap(PlainHeader::layout);
+    }
+
+    private Optional<PlainHeader> plainHeader(PulledFile f) {
+        // a national month has a handful of distinct header lines among its 52,000 files
+        if (f.headerLine() == null) {
+            return Optional.empty();
+        }
+        PlainHeader plain = plainHeaders.get(f.headerLine());
+        if (plain == null) {
             plain = PlainHeader.of(f.headerLine());
             if (plainHeaders.size() < 10_000) {
                 plainHeaders.put(f.headerLine(), plain);
             }
         }
-        if (plain != null && plain.layout().isPresent()) {
-            headers[index] = plain.recorded();
-            return plain.layout();
+        return Optional.of(plain);
+    }
+
+    private Detected detect(PulledFile f) throws IOException {
+        Optional<PlainHeader> plain = plainHeader(f);
+        if (plain.isPresent() && plain.get().layout().isPresent()) {
+            return new Detected(plain.get().layout(), plain.get().recorded(), null, null);
         }
         try (SubmissionReader reader = open(f)) {
             List<String> header = reader.header();
-            if (!header.isEmpty()) {
-                headers[index] = List.of(reader.format().format(header.toArray()), reader.format().getDelimiterString());
-            }
+            List<String> recorded = header.isEmpty() ? null
+                    : List.of(reader.format().format(header.toArray()), reader.format().getDelimiterString());
             Optional<Layout> layout = LayoutDetector.detect(header);
-            if (layout.isEmpty()) {
-                String detail = header.isEmpty() ? "the file has no header row"
-                        : "header " + header + " matches none of the registry, long or report-form layouts";
-                ReasonCode reason = header.isEmpty() ? ReasonCode.EMPTY_FILE : ReasonCode.UNKNOWN_LAYOUT;
-                outcomes[index] = FileOutcome.refused(f.submissionId(), null, reason, detail);
-                rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), reason, detail));
+            if (layout.isPresent()) {
+                return new Detected(layout, recorded, null, null);
             }
-            return layout;
+            return header.isEmpty() ? new Detected(layout, recorded, ReasonCode.EMPTY_FILE, "the file has no header row")
+                    : new Detected(layout, recorded, ReasonCode.UNKNOWN_LAYOUT,
+                            "header " + header + " matches none of the registry, long or report-form layouts");
         }
+    }
+
+    /** The run's registry files, in the order submitted, with the headers recorded for them. */
+    private record RegistryFile(PulledFile file, List<String> header) {}
+
+    /**
+     * The registry files taken, the submission ids of every registry file (taken or left for a later run), and
+     * how many files the manifest lists.
+     */
+    private record RegistryFiles(List<RegistryFile> taken, Set<String> ids, long manifestFiles) {}
+
+    /** A first pass over the manifest: registry files decide which units exist, so they are read before any data file. */
+    private RegistryFiles findRegistryFiles(Path manifest, List<String> notes, Outcomes outcomes) {
+        List<RegistryFile> taken = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        long[] files = {0};
+        PullManifest.forEach(manifest, f -> {
+            files[0]++;
+            if (f.refused()) {
+                return;
+            }
+            Optional<Layout> plain = plainLayout(f);
+            if (plain.isPresent() && plain.get() != Layout.REGISTRY) {
+                return;
+            }
+            if (plain.isPresent()) {
+                ids.add(f.submissionId());
+                if (changedSincePull(f, notes)) {
+                    outcomes.left.increment();
+                    return;
+                }
+            } else if (changedSincePull(f, new ArrayList<>())) {
+                return;   // not opened: the data pass notes it
+            }
+            try {
+                Detected d = detect(f);   // a file the header line did not settle is opened
+                if (d.layout().orElse(null) == Layout.REGISTRY) {
+                    ids.add(f.submissionId());
+                    taken.add(new RegistryFile(f, d.header()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + f.path(), e);
+            }
+        });
+        taken.sort(Comparator.comparing((RegistryFile r) -> r.file().modifiedAt()).thenComparing(r -> r.file().relativePath()));
+        return new RegistryFiles(taken, ids, files[0]);
     }
 
     /** What a header line without quotes says: its layout, and the header and delimiter recorded for the file. */
@@ -211,15 +303,14 @@ public final class NormaliseTasklet implements Tasklet {
     /** The units known after this run's registry files, and the writing of their Parquet file, still under way. */
     private record Registry(UnitRegistry units, CompletableFuture<Void> written) {}
 
-    private Registry normaliseRegistry(RunContext run, List<PulledFile> pulled, Layout[] layouts, FileOutcome[] outcomes,
+    private Registry normaliseRegistry(RunContext run, List<RegistryFile> registryFiles, Outcomes outcomes,
             Consumer<Rejection> rejections, List<QuarantineRetry.Row> retries) throws IOException {
         List<RegistryNormaliser.Candidate> candidates = new ArrayList<>();
         retries.stream().filter(r -> Layout.REGISTRY.code().equals(r.layout()))
                 .map(QuarantineRetry::registryCandidate).forEach(candidates::add);
         Map<String, long[]> problems = new HashMap<>();
-        int[] registryFiles = IntStream.range(0, layouts.length).filter(i -> layouts[i] == Layout.REGISTRY).toArray();
-        for (int i : registryFiles) {
-            PulledFile f = pulled.get(i);
+        for (RegistryFile registryFile : registryFiles) {
+            PulledFile f = registryFile.file();
             long[] counts = problems.computeIfAbsent(f.submissionId(), k -> new long[2]);
             try (SubmissionReader reader = open(f)) {
                 Map<String, Integer> columns = LayoutDetector.columnIndex(reader.header());
@@ -250,19 +341,20 @@ public final class NormaliseTasklet implements Tasklet {
                 result.retriedDuplicates().stream().<List<?>>map(List::of).toList());
         Map<String, Long> rejected = new HashMap<>();
         result.rejections().forEach(r -> rejected.merge(r.submissionId(), 1L, Long::sum));
-        for (int i : registryFiles) {
-            PulledFile f = pulled.get(i);
+        for (RegistryFile registryFile : registryFiles) {
+            PulledFile f = registryFile.file();
             long[] counts = problems.get(f.submissionId());
             if (counts[0] == 0) {
                 String detail = "the registry file has a header but no rows";
-                outcomes[i] = FileOutcome.refused(f.submissionId(), Layout.REGISTRY.code(), ReasonCode.EMPTY_FILE, detail);
+                outcomes.record(f, FileOutcome.refused(f.submissionId(), Layout.REGISTRY.code(), ReasonCode.EMPTY_FILE, detail),
+                        registryFile.header());
                 rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), ReasonCode.EMPTY_FILE, detail));
                 continue;
             }
-            outcomes[i] = new FileOutcome(f.submissionId(), Layout.REGISTRY.code(), counts[0],
+            outcomes.record(f, new FileOutcome(f.submissionId(), Layout.REGISTRY.code(), counts[0],
                     result.acceptedBySubmission().getOrDefault(f.submissionId(), 0),
                     counts[1] + rejected.getOrDefault(f.submissionId(), 0L),
-                    result.duplicatesBySubmission().getOrDefault(f.submissionId(), 0), null, null);
+                    result.duplicatesBySubmission().getOrDefault(f.submissionId(), 0), null, null), registryFile.header());
         }
         Map<String, UnitVersion> merged = new LinkedHashMap<>();
         existing.forEach(v -> merged.put(v.code() + "|" + v.validFrom(), v));
@@ -270,18 +362,24 @@ public final class NormaliseTasklet implements Tasklet {
         return new Registry(new UnitRegistry(merged.values()), written);
     }
 
-    /** Quarantined values whose cause is gone go to the lake, marked with their quarantine key. */
-    private static void retryValues(List<QuarantineRetry.Row> retries, ValueNormaliser normaliser, LakeWriter lake) {
+    /**
+     * Quarantined values whose cause is gone go to the lake, marked with their quarantine key; those kept out by
+     * another cause now are listed in {@link #RETRIED_REASONS} for the load to record.
+     */
+    private static void retryValues(RunContext run, List<QuarantineRetry.Row> retries, ValueNormaliser normaliser, LakeWriter lake) {
         List<NormalisedValue> passed = new ArrayList<>();
+        List<List<?>> newReasons = new ArrayList<>();
         for (QuarantineRetry.Row row : retries) {
             if (!Layout.REGISTRY.code().equals(row.layout())) {
-                NormalisedValue v = QuarantineRetry.value(row, normaliser);
+                NormalisedValue v = QuarantineRetry.value(row, normaliser,
+                        r -> newReasons.add(List.of(r.key(), r.reason().name(), r.detail())));
                 if (v != null) {
                     passed.add(v);
                 }
             }
         }
         lake.write(passed);
+        CsvTable.write(run.runDir().resolve(RETRIED_REASONS), List.of("quarantine_key", "reason_code", "detail"), newReasons);
     }
 
     private List<UnitVersion> existingRegistry() {
@@ -300,24 +398,43 @@ public final class NormaliseTasklet implements Tasklet {
         return versions;
     }
 
-    private void normaliseData(List<PulledFile> pulled, Layout[] layouts, ValueNormaliser normaliser, LakeWriter lake,
-            FileOutcome[] outcomes, Consumer<Rejection> rejections) throws InterruptedException {
+    private void normaliseData(Path manifest, Set<String> registryIds, ValueNormaliser normaliser, LakeWriter lake,
+            Outcomes outcomes, Consumer<Rejection> rejections, List<String> notes) throws InterruptedException {
         DataFileNormaliser files = new DataFileNormaliser(normaliser);
         // a large file is read by one thread and checked by these, so that it keeps every core busy
         ExecutorService helpers = Executors.newFixedThreadPool(properties.workerThreads());
         try {
-            forEachIndex(pulled.size(), i -> {
-                if (layouts[i] == null || layouts[i] == Layout.REGISTRY) {
+            forEachPulled(manifest, f -> {
+                if (registryIds.contains(f.submissionId())) {
+                    return;   // taken, or left for later, by the registry pass
+                }
+                if (changedSincePull(f, notes)) {
+                    outcomes.left.increment();
                     return;
                 }
-                PulledFile f = pulled.get(i);
+                if (f.refused()) {
+                    outcomes.record(f, FileOutcome.refused(f.submissionId(), null, f.refusal(), f.refusalDetail()), null);
+                    rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), f.refusal(), f.refusalDetail()));
+                    return;
+                }
+                Detected d = detect(f);
+                if (d.layout().isEmpty()) {
+                    outcomes.record(f, FileOutcome.refused(f.submissionId(), null, d.reason(), d.detail()), d.header());
+                    rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), d.reason(), d.detail()));
+                    return;
+                }
+                if (d.layout().get() == Layout.REGISTRY) {   // it was not one in the registry pass: changed since
+                    notes.add("left " + f.relativePath() + " for a later run: it changed after it was pulled");
+                    outcomes.left.increment();
+                    return;
+                }
                 try (SubmissionReader reader = open(f)) {
-                    FileOutcome outcome = files.process(f.submissionId(), f.relativePath(), layouts[i], reader, lake::write,
+                    FileOutcome outcome = files.process(f.submissionId(), f.relativePath(), d.layout().get(), reader, lake::write,
                             rejections, f.sizeBytes() >= SPLIT_BYTES ? helpers : null);
                     if (outcome.refusal() != null) {
                         rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), outcome.refusal(), outcome.refusalDetail()));
                     }
-                    outcomes[i] = outcome;
+                    outcomes.record(f, outcome, d.header());
                 } catch (IOException io) {
                     throw new UncheckedIOException("cannot read " + f.path(), io);
                 }
@@ -327,33 +444,48 @@ public final class NormaliseTasklet implements Tasklet {
         }
     }
 
-    /** Work on the file at one index of the pulled list. */
-    private interface IndexWork {
-        void run(int index) throws Exception;
+    /** Work on one pulled file. */
+    private interface FileWork {
+        void run(PulledFile file) throws Exception;
     }
 
+    /** Marks the end of the manifest for one worker. */
+    private static final PulledFile END = new PulledFile(Path.of("/"), "", null, 0, Instant.EPOCH, "0".repeat(64), null, 0,
+            null, null, null);
+
     /**
-     * Runs {@code work} for every index below {@code count} on the worker threads, each taking the next index
-     * in turn (files in the order pulled, as the threads free up). The first failure stops the others and is
-     * rethrown.
+     * Runs {@code work} for every file of the manifest on the worker threads, each taking the next file as it frees
+     * up; the manifest is read as they go, never held whole. The first failure stops the others and is rethrown.
      */
-    private void forEachIndex(int count, IndexWork work) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(properties.workerThreads());
+    private void forEachPulled(Path manifest, FileWork work) throws InterruptedException {
+        int threads = properties.workerThreads();
+        BlockingQueue<PulledFile> queue = new ArrayBlockingQueue<>(64 * threads);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < properties.workerThreads(); t++) {
+            for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     try {
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            work.run(i);
+                        for (PulledFile f = queue.take(); f != END; f = queue.take()) {
+                            work.run(f);
                         }
                     } catch (Exception | Error e) {
-                        next.set(count);
+                        failure.compareAndSet(null, e);
                         throw e;
                     }
                     return null;
                 }));
+            }
+            boolean handed = hand(queue, failure, put -> {
+                PullManifest.forEach(manifest, put);
+                for (int t = 0; t < threads; t++) {
+                    put.accept(END);
+                }
+            });
+            if (!handed) {
+                pool.shutdownNow();   // the others may wait for files that will not come
+                throw rethrown(failure.get());
             }
             for (Future<?> worker : workers) {
                 await(worker);
@@ -363,38 +495,61 @@ public final class NormaliseTasklet implements Tasklet {
         }
     }
 
+    /** Thrown inside {@link #hand} when a worker has failed: the reading of the manifest stops. */
+    private static final class WorkerFailed extends RuntimeException {
+        WorkerFailed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Feeds the queue through {@code producer}; false when a worker failed first. */
+    private static boolean hand(BlockingQueue<PulledFile> queue, AtomicReference<Throwable> failure,
+            Consumer<Consumer<PulledFile>> producer) throws InterruptedException {
+        try {
+            producer.accept(f -> {
+                try {
+                    while (!queue.offer(f, 50, TimeUnit.MILLISECONDS)) {
+                        if (failure.get() != null) {
+                            throw new WorkerFailed();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new WorkerFailed();
+                }
+            });
+            return true;
+        } catch (WorkerFailed e) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while reading the manifest");
+            }
+            return false;
+        }
+    }
+
     /** The task's result; its failure rethrown as it was, or with the file it concerns. */
     private static <T> T await(Future<T> future) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new MemberstatException(ErrorCode.STORAGE, "reading a submission failed: " + cause, cause);
+            throw rethrown(e.getCause());
         }
     }
 
-    private void writeSubmissions(RunContext run, List<PulledFile> pulled, FileOutcome[] outcomes, List<String>[] headers) {
-        String pulledAt = LocalDateTime.now(properties.zone()).format(TIMESTAMP);
-        Iterable<List<?>> rows = () -> IntStream.range(0, pulled.size()).<List<?>>mapToObj(i -> {
-            PulledFile f = pulled.get(i);
-            FileOutcome o = outcomes[i];
-            if (o == null) {
-                throw new IllegalStateException("no outcome for " + f.relativePath());
-            }
-            List<String> header = headers[i] == null ? Arrays.asList(null, null) : headers[i];
-            return Arrays.asList(f.submissionId(), f.sha256(), f.relativePath(), f.sizeBytes(),
-                    LocalDateTime.ofInstant(f.modifiedAt(), properties.zone()).format(TIMESTAMP), pulledAt,
-                    o.layout(), o.refusal() == null ? null : o.refusal().name(), o.refusalDetail(),
-                    o.rowsRead(), o.rowsAccepted(), o.rowsQuarantined(), o.rowsDuplicate(), header.get(0), header.get(1));
-        }).iterator();
-        CsvTable.write(run.submissions(), SUBMISSION_COLUMNS, rows);
+    /** A worker's failure as it was thrown, or a storage error wrapping a checked one. */
+    private static RuntimeException rethrown(Throwable cause) {
+        if (cause instanceof RuntimeException re) {
+            return re;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new MemberstatException(ErrorCode.STORAGE, "reading a submission failed: " + cause, cause);
     }
 
     public static final List<String> SUBMISSION_COLUMNS = List.of("submission_id", "sha256", "file_path", "size_bytes",
             "modified_at", "pulled_at", "layout", "refused_reason", "refused_detail", "rows_read", "rows_accepted",
             "rows_quarantined", "rows_duplicate", "header_line", "delimiter");
     public static final String RETRIED_DUPLICATES = "retried-duplicates.csv";
+    public static final String RETRIED_REASONS = "retried-reasons.csv";
 }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -27,7 +28,10 @@ public final class QuarantineRetry {
     /** One unresolved, retryable quarantined row, with its submission's header to read it again. */
     public record Row(long key, String submissionId, String filePath, Long lineNumber, String rawLine, String layout,
             String headerLine, String delimiter, String unitCode, String period, String indicator, String category,
-            String valueText, String comment) {}
+            String valueText, String comment, ReasonCode reason) {}
+
+    /** A retried row that fails again, for another reason than it was quarantined for (the registry came, the unit had ended). */
+    public record NewReason(long key, ReasonCode reason, String detail) {}
 
     private QuarantineRetry() {}
 
@@ -36,7 +40,7 @@ public final class QuarantineRetry {
                 .map(r -> "'" + r.name() + "'").collect(Collectors.joining(", "));
         String sql = """
                 select q.quarantine_key, q.submission_id, q.file_path, q.line_number, q.raw_line, s.layout, s.header_line,
-                       s.delimiter, q.unit_code, q.period, q.indicator, q.category, q.value_text, q.comment
+                       s.delimiter, q.unit_code, q.period, q.indicator, q.category, q.value_text, q.comment, q.reason_code
                 from quarantine_row q
                 join dim_submission s using (submission_id)
                 where not q.is_resolved and q.line_number is not null and q.reason_code in (%s)
@@ -46,7 +50,7 @@ public final class QuarantineRetry {
             while (rs.next()) {
                 rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getString(13), rs.getString(14)));
+                        rs.getString(12), rs.getString(13), rs.getString(14), ReasonCode.valueOf(rs.getString(15))));
             }
         } catch (SQLException e) {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot read quarantine for retry: " + e.getMessage(), e);
@@ -63,14 +67,20 @@ public final class QuarantineRetry {
                 LayoutDetector.columnIndex(header), row.key());
     }
 
-    /** The value again, or null while its cause persists. */
-    public static NormalisedValue value(Row row, ValueNormaliser normaliser) {
+    /**
+     * The value again, or null while it is rejected; a rejection for another reason than before goes to
+     * {@code newReasons}, so the quarantine says what keeps the row out now.
+     */
+    public static NormalisedValue value(Row row, ValueNormaliser normaliser, Consumer<NewReason> newReasons) {
         try {
             Indicator indicator = normaliser.indicator(row.indicator());
             Indicator.Category category = ValueNormaliser.category(indicator, row.category());
             return normaliser.normalise(row.submissionId(), row.lineNumber(), row.unitCode(), row.period(), indicator, category,
                     row.valueText(), row.comment()).fromQuarantine(row.key());
         } catch (RowRejectedException e) {
+            if (e.reason() != row.reason()) {
+                newReasons.accept(new NewReason(row.key(), e.reason(), e.detail()));
+            }
             return null;
         }
     }

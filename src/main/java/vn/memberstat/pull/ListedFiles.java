@@ -1,6 +1,7 @@
 package vn.memberstat.pull;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +23,7 @@ import vn.memberstat.common.MemberstatException;
  * The inbox's files as the scanner finds them, kept in a temporary table of the warehouse instead of the
  * heap. The pipeline never deletes a file from the inbox, so after five national years it lists 3 million
  * files a night, a few thousand of them new: held as objects they outgrew the heap. Only the files that no
- * submission has with the same path, size and modified time come back from {@link #changed()}.
+ * submission has with the same path, size and modified time come back, from {@link #forEachChanged}.
  * One thread of its own appends the batches (a DuckDB appender serves one thread), so the scanner's threads
  * go on listing meanwhile: appending under their lock doubled the listing of 3 million files (6 to 12 s).
  */
@@ -93,13 +94,13 @@ final class ListedFiles implements Consumer<InboxScanner.Found>, AutoCloseable {
             try (Statement s = c.createStatement()) {
                 // modified_local: the local time in milliseconds, as dim_submission.modified_at has it; the instant
                 // exactly, since normalise checks the file still has it; read_path only where it is not root/file_path
-                s.execute("create or replace temp table listed (file_path varchar, size_bytes bigint, modified_local bigint, "
+                s.execute("create or replace temp table inbox_listing (file_path varchar, size_bytes bigint, modified_local bigint, "
                         + "modified_seconds bigint, modified_nanos integer, read_path varchar, outside_target varchar)");
             }
             synchronized (this) {
                 created = true;
             }
-            try (DuckDBAppender appender = c.createAppender("temp", "main", "listed")) {
+            try (DuckDBAppender appender = c.createAppender("temp", "main", "inbox_listing")) {
                 for (List<InboxScanner.Found> batch = batches.take(); batch != END; batch = batches.take()) {
                     for (InboxScanner.Found f : batch) {
                         append(appender, f);
@@ -172,36 +173,64 @@ final class ListedFiles implements Consumer<InboxScanner.Found>, AutoCloseable {
         }
     }
 
-    /** The listed files no submission has taken as they are now, in path order. */
-    List<InboxScanner.Found> changed() {
+    /**
+     * Hands the listed files that no submission has taken as they are now to {@code batch}, in path order and
+     * {@code batchSize} at a time (a backlog of years is millions of them), and returns how many there were.
+     * They wait in a temporary table meanwhile, so {@code batch} may use the warehouse's connection.
+     */
+    long forEachChanged(int batchSize, Consumer<List<InboxScanner.Found>> batch) {
         finish();
-        List<InboxScanner.Found> changed = new ArrayList<>();
         if (count() == 0) {
-            return changed;
+            return 0;
         }
-        try (Statement s = connection.get().createStatement();
-                ResultSet rs = s.executeQuery("""
-                        select l.file_path, l.size_bytes, l.modified_seconds, l.modified_nanos, l.read_path, l.outside_target
-                        from listed l
-                        anti join dim_submission d
-                          on d.file_path = l.file_path and d.size_bytes = l.size_bytes
-                         and epoch_ms(d.modified_at) = l.modified_local
-                        order by l.file_path""")) {
-            while (rs.next()) {
-                String relative = rs.getString(1);
-                String readPath = rs.getString(5);
-                String outside = rs.getString(6);
-                changed.add(new InboxScanner.Found(readPath == null ? root.resolve(relative) : Path.of(readPath), relative,
-                        rs.getLong(2), Instant.ofEpochSecond(rs.getLong(3), rs.getInt(4)),
-                        outside == null ? null : Path.of(outside)));
+        DuckDBConnection c = connection.get();
+        long changed;
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    create or replace temp table inbox_changed as
+                    select row_number() over (order by l.file_path) as n, l.file_path, l.size_bytes, l.modified_seconds,
+                           l.modified_nanos, l.read_path, l.outside_target
+                    from inbox_listing l
+                    anti join dim_submission d
+                      on d.file_path = l.file_path and d.size_bytes = l.size_bytes
+                     and epoch_ms(d.modified_at) = l.modified_local""");
+            try (ResultSet rs = s.executeQuery("select count(*) from inbox_changed")) {
+                rs.next();
+                changed = rs.getLong(1);
             }
         } catch (SQLException e) {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot look up dim_submission: " + e.getMessage(), e);
         }
+        for (long from = 0; from < changed; from += batchSize) {
+            batch.accept(changedBetween(c, from, from + batchSize));
+        }
         return changed;
     }
 
-    /** Drops the listing's table; a writer still running (the scan failed) is ended first. */
+    private List<InboxScanner.Found> changedBetween(DuckDBConnection c, long after, long upTo) {
+        List<InboxScanner.Found> files = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("""
+                select file_path, size_bytes, modified_seconds, modified_nanos, read_path, outside_target
+                from inbox_changed where n > ? and n <= ? order by n""")) {
+            p.setLong(1, after);
+            p.setLong(2, upTo);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    String relative = rs.getString(1);
+                    String readPath = rs.getString(5);
+                    String outside = rs.getString(6);
+                    files.add(new InboxScanner.Found(readPath == null ? root.resolve(relative) : Path.of(readPath), relative,
+                            rs.getLong(2), Instant.ofEpochSecond(rs.getLong(3), rs.getInt(4)),
+                            outside == null ? null : Path.of(outside)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot read the inbox's changed files: " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    /** Drops the listing's tables; a writer still running (the scan failed) is ended first. */
     @Override
     public void close() {
         Thread running;
@@ -221,7 +250,8 @@ final class ListedFiles implements Consumer<InboxScanner.Found>, AutoCloseable {
         }
         if (drop) {
             try (Statement s = connection.get().createStatement()) {
-                s.execute("drop table if exists listed");
+                s.execute("drop table if exists inbox_listing");
+                s.execute("drop table if exists inbox_changed");
             } catch (SQLException e) {
                 throw new MemberstatException(ErrorCode.STORAGE, "cannot drop the inbox listing: " + e.getMessage(), e);
             }

@@ -1,34 +1,100 @@
 package vn.memberstat.pull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import vn.memberstat.common.CsvTable;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.common.StringPool;
 
-/** The list of files one run pulled, kept in the run directory so a restarted run reads the same files. */
+/**
+ * The list of files one run pulled, kept in the run directory so a restarted run reads the same files.
+ * Written and read a file at a time: a backlog of years lists millions of files, more than the heap holds.
+ * A header line that recurs (a report form's, 2,000 characters) is written once, to a companion file, and
+ * referred to by number: a national month's manifest is 15 MB instead of 120, and normalise reads it twice.
+ */
 public final class PullManifest {
     private static final List<String> HEADER = List.of("submission_id", "relative_path", "path", "size_bytes", "modified_at",
-            "sha256", "charset", "bom_bytes", "refusal", "refusal_detail", "header_line", "inbox");
+            "sha256", "charset", "bom_bytes", "refusal", "refusal_detail", "header_line", "inbox", "header_id");
+    private static final List<String> HEADERS_HEADER = List.of("header_id", "header_line");
+    /** Distinct header lines written once; beyond them a header line is written with its file. */
+    private static final int MAX_HEADERS = 10_000;
 
     private PullManifest() {}
 
     public static void write(Path file, List<PulledFile> files) {
-        Iterable<List<?>> rows = () -> files.stream().<List<?>>map(f -> Arrays.asList(f.submissionId(), f.relativePath(),
-                f.path().toString(), f.sizeBytes(), f.modifiedAt().toString(), f.sha256(), f.charset(), f.bomBytes(),
-                f.refusal() == null ? "" : f.refusal().name(), f.refusalDetail() == null ? "" : f.refusalDetail(),
-                f.headerLine(), f.inbox().toString())).iterator();
-        CsvTable.write(file, HEADER, rows);
+        try (Writer w = writer(file)) {
+            files.forEach(w::add);
+            w.commit();
+        }
+    }
+
+    public static Writer writer(Path file) {
+        return new Writer(file, CsvTable.writer(file, HEADER));
+    }
+
+    /** The companion file of a manifest, with its header lines by number. */
+    static Path headersOf(Path manifest) {
+        return manifest.resolveSibling(manifest.getFileName().toString().replace(".csv", "") + "-headers.csv");
+    }
+
+    /** Files added one at a time; the manifest exists only once committed. */
+    public static final class Writer implements AutoCloseable {
+        private final Path file;
+        private final CsvTable.Writer table;
+        private final Map<String, Integer> headerIds = new LinkedHashMap<>();
+
+        private Writer(Path file, CsvTable.Writer table) {
+            this.file = file;
+            this.table = table;
+        }
+
+        /** Not thread-safe. */
+        public void add(PulledFile f) {
+            Integer headerId = f.headerLine() == null ? null : headerIds.get(f.headerLine());
+            if (headerId == null && f.headerLine() != null && headerIds.size() < MAX_HEADERS) {
+                headerId = headerIds.size();
+                headerIds.put(f.headerLine(), headerId);
+            }
+            table.row(Arrays.asList(f.submissionId(), f.relativePath(), f.path().toString(), f.sizeBytes(),
+                    f.modifiedAt().toString(), f.sha256(), f.charset(), f.bomBytes(),
+                    f.refusal() == null ? "" : f.refusal().name(), f.refusalDetail() == null ? "" : f.refusalDetail(),
+                    headerId == null ? f.headerLine() : "", f.inbox().toString(), headerId));
+        }
+
+        /** The header lines first, so a manifest in place always has them. */
+        public void commit() {
+            CsvTable.write(headersOf(file), HEADERS_HEADER,
+                    headerIds.entrySet().stream().<List<?>>map(e -> List.of(e.getValue(), e.getKey())).toList());
+            table.commit();
+        }
+
+        @Override
+        public void close() {
+            table.close();
+        }
     }
 
     public static List<PulledFile> read(Path file) {
         List<PulledFile> files = new ArrayList<>();
-        StringPool texts = new StringPool(10_000);   // header lines and charsets recur across thousands of files
+        forEach(file, files::add);
+        return files;
+    }
+
+    /** Each pulled file in the order written; header lines and charsets shared among the files that have them. */
+    public static void forEach(Path file, Consumer<PulledFile> each) {
+        StringPool texts = new StringPool(MAX_HEADERS);   // header lines and charsets recur across thousands of files
+        List<String> headers = new ArrayList<>();
+        if (Files.exists(headersOf(file))) {   // a manifest written before header numbers has every line inline
+            CsvTable.forEach(headersOf(file), r -> headers.add(texts.of(r.get("header_line"))));
+        }
         Map<String, Path> inboxes = new HashMap<>();   // one per run, unless a restart was given another inbox
         CsvTable.forEach(file, r -> {
             String refusal = r.get("refusal");
@@ -41,13 +107,20 @@ public final class PullManifest {
                 inboxText = path.endsWith("/" + relative) ? path.substring(0, path.length() - relative.length() - 1) : path;
             }
             Path inbox = inboxes.computeIfAbsent(inboxText, Path::of);
-            files.add(new PulledFile(inbox, relative, PulledFile.readFrom(inbox, relative, Path.of(path)),
+            each.accept(new PulledFile(inbox, relative, PulledFile.readFrom(inbox, relative, Path.of(path)),
                     Long.parseLong(r.get("size_bytes")), Instant.parse(r.get("modified_at")), r.get("sha256"),
                     r.get("charset").isEmpty() ? null : texts.of(r.get("charset")),
                     Integer.parseInt(r.get("bom_bytes")), refusal.isEmpty() ? null : ReasonCode.valueOf(refusal),
                     r.get("refusal_detail").isEmpty() ? null : r.get("refusal_detail"),
-                    r.get("header_line").isEmpty() ? null : texts.of(r.get("header_line"))));
+                    headerLine(r, headers, texts)));
         });
-        return files;
+    }
+
+    private static String headerLine(Map<String, String> row, List<String> headers, StringPool texts) {
+        String id = row.get("header_id");
+        if (id != null && !id.isEmpty()) {
+            return headers.get(Integer.parseInt(id));
+        }
+        return row.get("header_line").isEmpty() ? null : texts.of(row.get("header_line"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import vn.memberstat.common.LongSet;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.common.StringPool;
 import vn.memberstat.job.FaultInjector;
@@ -54,49 +56,94 @@ public final class PullTasklet implements Tasklet {
         long started = System.nanoTime();
         CompletableFuture<DuckDBConnection> opened = CompletableFuture.supplyAsync(warehouse::connection);
         Path root = InboxScanner.root(run.inbox());
-        List<String> notes;
-        List<InboxScanner.Found> changed;
+        Taking taking = new Taking(root);
         long listed;
         long open;
-        long listedFiles;
-        try (ListedFiles listing = new ListedFiles(() -> await(opened), root, properties.zone())) {
-            notes = new ArrayList<>(new InboxScanner().scan(root, Instant.now(), properties.settleSeconds(), listing));
+        long changed;
+        ForkJoinPool hashing = new ForkJoinPool(properties.hashingThreads());
+        try (ListedFiles listing = new ListedFiles(() -> await(opened), root, properties.zone());
+                PullManifest.Writer manifest = PullManifest.writer(run.pulledManifest())) {
+            taking.notes.addAll(new InboxScanner().scan(root, Instant.now(), properties.settleSeconds(), listing));
             listed = System.nanoTime();
             await(opened);
             open = System.nanoTime();
-            changed = listing.changed();
-            listedFiles = listing.count();
+            changed = listing.forEachChanged(BATCH, batch -> taking.take(batch, hashing, manifest));
+            faults.at(Stage.PULL);
+            manifest.commit();
+            taking.unchanged = listing.count() - changed;
+        } finally {
+            hashing.shutdown();
         }
-        int alreadyTaken = (int) (listedFiles - changed.size());
-        long compared = System.nanoTime();
-        List<Inspected> inspected = inspectAll(root, changed, notes);
-        long hashed = System.nanoTime();
-        Set<String> known = warehouse.knownHashes(inspected.stream().map(Inspected::sha256).toList());
-        log.info("pull: {} files listed in {} ms (warehouse open {} ms later); {} unchanged by path, size and time ({} ms); "
-                + "{} read and hashed ({} ms); {} known by content ({} ms)", listedFiles, ms(listed - started),
-                ms(open - listed), alreadyTaken, ms(compared - open), inspected.size(), ms(hashed - compared), known.size(),
-                ms(System.nanoTime() - hashed));
-        Map<String, String> seen = new HashMap<>();
-        List<PulledFile> pulled = new ArrayList<>();
-        for (Inspected i : inspected) {
-            InboxScanner.Found found = i.found();
-            if (known.contains(i.sha256())) {
-                alreadyTaken++;
-                continue;
-            }
-            String first = seen.putIfAbsent(i.sha256(), found.relativePath());
-            if (first != null) {
-                notes.add("skipped " + found.relativePath() + ": same content as " + first + ", taken once");
-                continue;
-            }
-            pulled.add(i.pulled());
-        }
-        faults.at(Stage.PULL);
-        PullManifest.write(run.pulledManifest(), pulled);
-        RunNotes.write(run.notes(), notes);
-        chunk.getStepContext().getStepExecution().getExecutionContext().putInt("files_already_taken", alreadyTaken);
-        contribution.getStepExecution().setReadCount(pulled.size());
+        taking.noteRepeats(run.pulledManifest());
+        log.info("pull: {} files listed in {} ms (warehouse open {} ms later); {} unchanged by path, size and time; "
+                + "{} read and hashed ({} ms); {} known by content ({} ms); {} taken", taking.unchanged + changed,
+                ms(listed - started), ms(open - listed), taking.unchanged, taking.inspected, ms(taking.hashingNanos),
+                taking.known, ms(taking.lookupNanos), taking.pulled);
+        RunNotes.write(run.notes(), taking.notes);
+        chunk.getStepContext().getStepExecution().getExecutionContext().putInt("files_already_taken",
+                (int) (taking.unchanged + taking.known));
+        contribution.getStepExecution().setReadCount((int) taking.pulled);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Files handed from the listing to the hashing at a time: enough to keep the disk busy, few enough to hold. */
+    private static final int BATCH = 16_384;
+
+    /**
+     * What the pull takes, a batch of changed files at a time; nothing is kept per file beyond its 64-bit
+     * submission id, so a backlog of millions of files takes no more heap than a night's few thousand.
+     */
+    private final class Taking {
+        private final Path root;
+        private final FileInspector inspector = new FileInspector();
+        private final StringPool headerLines = new StringPool(10_000);
+        private final LongSet taken = new LongSet();
+        private final List<String> notes = new ArrayList<>();
+        /** Files with the content of one taken earlier in this run: their path and submission id, for the notes. */
+        private final List<String[]> repeats = new ArrayList<>();
+        private long unchanged;
+        private long inspected;
+        private long known;
+        private long pulled;
+        private long hashingNanos;
+        private long lookupNanos;
+
+        Taking(Path root) {
+            this.root = root;
+        }
+
+        void take(List<InboxScanner.Found> batch, ForkJoinPool hashing, PullManifest.Writer manifest) {
+            long start = System.nanoTime();
+            List<Inspected> files = inspectAll(root, batch, notes, hashing, inspector, headerLines);
+            long hashed = System.nanoTime();
+            Set<String> knownHashes = warehouse.knownHashes(files.stream().map(Inspected::sha256).toList());
+            hashingNanos += hashed - start;
+            lookupNanos += System.nanoTime() - hashed;
+            inspected += files.size();
+            for (Inspected i : files) {
+                if (knownHashes.contains(i.sha256())) {
+                    known++;
+                } else if (!taken.add(Long.parseUnsignedLong(i.pulled().submissionId(), 16))) {
+                    repeats.add(new String[] {i.found().relativePath(), i.pulled().submissionId()});
+                } else {
+                    manifest.add(i.pulled());
+                    pulled++;
+                }
+            }
+        }
+
+        /** A note for each file skipped for its content, naming the file taken (read back from the manifest: they are few). */
+        void noteRepeats(Path manifest) {
+            if (repeats.isEmpty()) {
+                return;
+            }
+            Map<String, String> takenAs = new HashMap<>();
+            repeats.forEach(r -> takenAs.put(r[1], null));
+            PullManifest.forEach(manifest, f -> takenAs.replace(f.submissionId(), f.relativePath()));
+            for (String[] r : repeats) {
+                notes.add("skipped " + r[0] + ": same content as " + takenAs.get(r[1]) + ", taken once");
+            }
+        }
     }
 
     /** The warehouse's connection once open; its failure as it was thrown. */
@@ -115,24 +162,18 @@ public final class PullTasklet implements Tasklet {
     private record Inspected(InboxScanner.Found found, String sha256, PulledFile pulled) {}
 
     /** Hashes and checks the files on several threads, keeping their order; a file that vanished meanwhile gets a note. */
-    private List<Inspected> inspectAll(Path inbox, List<InboxScanner.Found> files, List<String> notes) {
-        FileInspector inspector = new FileInspector();
-        StringPool headerLines = new StringPool(10_000);
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(properties.hashingThreads());
-        try {
-            List<Object> results = pool.submit(() -> files.parallelStream().map(f -> inspectOne(inspector, headerLines, inbox, f)).toList()).join();
-            List<Inspected> inspected = new ArrayList<>();
-            for (Object r : results) {
-                if (r instanceof Inspected i) {
-                    inspected.add(i);
-                } else {
-                    notes.add((String) r);
-                }
+    private List<Inspected> inspectAll(Path inbox, List<InboxScanner.Found> files, List<String> notes, ForkJoinPool pool,
+            FileInspector inspector, StringPool headerLines) {
+        List<Object> results = pool.submit(() -> files.parallelStream().map(f -> inspectOne(inspector, headerLines, inbox, f)).toList()).join();
+        List<Inspected> inspected = new ArrayList<>();
+        for (Object r : results) {
+            if (r instanceof Inspected i) {
+                inspected.add(i);
+            } else {
+                notes.add((String) r);
             }
-            return inspected;
-        } finally {
-            pool.shutdown();
         }
+        return inspected;
     }
 
     /** The inspected file, or the note saying why it was skipped. */

@@ -1,5 +1,6 @@
 package vn.memberstat.warehouse;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -146,6 +147,14 @@ public final class LoadTasklet implements Tasklet {
                     create or replace temp table stage_retried_duplicate as
                     select * from read_csv(%s, header = true, auto_detect = false, columns = {'quarantine_key': 'bigint'})"""
                     .formatted(SqlScript.literal(run.runDir().resolve(NormaliseTasklet.RETRIED_DUPLICATES))));
+            Path reasons = run.runDir().resolve(NormaliseTasklet.RETRIED_REASONS);
+            s.execute(Files.exists(reasons) ? """
+                    create or replace temp table stage_retried_reason as
+                    select * from read_csv(%s, header = true, auto_detect = false, quote = '"', escape = '"',
+                                           columns = {'quarantine_key': 'bigint', 'reason_code': 'varchar', 'detail': 'varchar'})"""
+                    .formatted(SqlScript.literal(reasons))
+                    // normalised by a version that did not write it: no reasons to change
+                    : "create or replace temp table stage_retried_reason (quarantine_key bigint, reason_code varchar, detail varchar)");
             s.execute("""
                     create or replace temp table stage_file as
                     select * from read_csv(%s, header = true, auto_detect = false, quote = '"', escape = '"', columns = {
@@ -180,8 +189,8 @@ public final class LoadTasklet implements Tasklet {
                 ),
                 retried as (
                     select q.submission_id, count(*) as n
-                    from stage_value v join quarantine_row q using (quarantine_key)
-                    where v.quarantine_key is not null
+                    from retried_row v join quarantine_row q using (quarantine_key)
+                    where not v.conflicting and not v.repeated
                     group by q.submission_id
                 ),
                 registry as (

@@ -31,8 +31,10 @@ class ListedFilesTest {
                                timestamp '2025-06-05 09:03:04.123', timestamp '2025-06-06 01:00:00', 'r1', 40, 40, 0, 0
                         from range(50000) t(i)""");
             }
-            List<InboxScanner.Found> changed;
+            List<InboxScanner.Found> changed = new java.util.ArrayList<>();
+            List<Integer> batches = new java.util.ArrayList<>();
             long count;
+            long changedCount;
             try (ListedFiles listing = new ListedFiles(warehouse::connection, root, ZONE)) {
                 // several batches, listed from several threads as the scanner does
                 IntStream.range(0, 50_000).parallel().forEach(i -> listing.accept(new InboxScanner.Found(
@@ -40,11 +42,16 @@ class ListedFilesTest {
                         i == 4242 ? sent.plusSeconds(60) : sent, null)));
                 listing.accept(new InboxScanner.Found(Path.of("/archive/real.csv"), "b/link.csv", 5, sent, null));
                 listing.accept(new InboxScanner.Found(root.resolve("a/out.csv"), "a/out.csv", 0, sent, Path.of("/etc/passwd")));
-                changed = listing.changed();
+                changedCount = listing.forEachChanged(3, batch -> {
+                    batches.add(batch.size());
+                    changed.addAll(batch);
+                });
                 count = listing.count();
             }
 
             assertThat(count).isEqualTo(50_002);
+            assertThat(changedCount).isEqualTo(4);
+            assertThat(batches).as("handed over a batch at a time").containsExactly(3, 1);
             assertThat(changed).extracting(InboxScanner.Found::relativePath)
                     .containsExactly("a/out.csv", "b/link.csv", "m/00017.csv", "m/04242.csv");
             assertThat(changed.get(0).outsideTarget()).isEqualTo(Path.of("/etc/passwd"));
@@ -55,9 +62,9 @@ class ListedFilesTest {
             assertThat(changed.get(2).modifiedAt()).isEqualTo(sent);
             assertThat(changed.get(3).modifiedAt()).isEqualTo(sent.plusSeconds(60));
             try (Statement s = warehouse.connection().createStatement();
-                    var rs = s.executeQuery("select count(*) from duckdb_tables() where table_name = 'listed'")) {
+                    var rs = s.executeQuery("select count(*) from duckdb_tables() where table_name like 'inbox_%'")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("the listing's table is dropped").isZero();
+                assertThat(rs.getInt(1)).as("the listing's tables are dropped").isZero();
             }
         }
     }

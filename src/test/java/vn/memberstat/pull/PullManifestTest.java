@@ -2,6 +2,7 @@ package vn.memberstat.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ class PullManifestTest {
     Path dir;
 
     @Test
-    void roundTripKeepsEveryFieldAndOneCopyOfARecurringHeader() {
+    void roundTripKeepsEveryFieldAndOneCopyOfARecurringHeader() throws Exception {
         List<PulledFile> files = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             // each its own String, as each file's inspection decodes its own
@@ -46,5 +47,38 @@ class PullManifestTest {
         assertThat(read.get(3).inbox()).isSameAs(read.get(0).inbox());
         assertThat(read.get(4).path()).isEqualTo(dir.resolve("archive/real.csv"));
         assertThat(read.get(4).relativePath()).isEqualTo("2025-01/link.csv");
+        assertThat(occurrences(manifest, "Tổng số đảng viên")).as("the recurring header is not repeated per file").isZero();
+        assertThat(occurrences(PullManifest.headersOf(manifest), "Tổng số đảng viên")).isEqualTo(1);
+    }
+
+    @Test
+    void aManifestWrittenBeforeHeaderNumbersStillReads() throws Exception {
+        Path manifest = dir.resolve("pulled.csv");
+        Files.writeString(manifest, """
+                submission_id,relative_path,path,size_bytes,modified_at,sha256,charset,bom_bytes,refusal,refusal_detail,header_line,inbox
+                0297c65af8492391,2025-01/a.csv,%s/2025-01/a.csv,1909,2025-02-06T11:24:00Z,%s,UTF-8,0,,,"unit_code,period,value"
+                """.formatted(dir, "0297c65af8492391" + "0".repeat(48), dir));
+
+        List<PulledFile> read = PullManifest.read(manifest);
+
+        assertThat(read).singleElement().satisfies(f -> {
+            assertThat(f.headerLine()).isEqualTo("unit_code,period,value");
+            assertThat(f.path()).isEqualTo(dir.resolve("2025-01/a.csv"));
+            assertThat(f.sizeBytes()).isEqualTo(1909);
+        });
+    }
+
+    @Test
+    void aManifestNotCommittedLeavesNoFile() {
+        Path manifest = dir.resolve("pulled.csv");
+        try (PullManifest.Writer writer = PullManifest.writer(manifest)) {
+            writer.add(new PulledFile(dir, "a.csv", null, 1, Instant.EPOCH, "a".repeat(64), "UTF-8", 0, null, null, "x,y"));
+            // the run fails here
+        }
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    private static int occurrences(Path file, String text) throws Exception {
+        return Files.readString(file).split(java.util.regex.Pattern.quote(text), -1).length - 1;
     }
 }

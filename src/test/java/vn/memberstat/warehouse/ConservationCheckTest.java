@@ -39,6 +39,7 @@ final class ConservationCheckTest {
             s.execute("create temp table stage_value as select * exclude (run_id), null::bigint as quarantine_key "
                     + "from fct_reported_value where false");
             s.execute("create temp table stage_resolved (quarantine_key bigint, resolution varchar)");
+            s.execute("create temp table retried_row as select *, false as conflicting, false as repeated from stage_value");
             LoadTasklet.checkConservation(c, RUN);
 
             String submission = text(s, "select min(submission_id) from fct_reported_value");
