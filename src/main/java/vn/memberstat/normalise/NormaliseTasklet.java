@@ -44,6 +44,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.common.CsvTable;
 import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.HeaderNumbers;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.job.FaultInjector;
@@ -123,6 +124,7 @@ public final class NormaliseTasklet implements Tasklet {
             }
             await(registry.written());
             outcomes.checkEveryFile(registryFiles.manifestFiles());
+            outcomes.headers.writeFor(run.submissions());
             submissions.commit();
         }
         RunNotes.write(run.notes(), notes);
@@ -138,6 +140,8 @@ public final class NormaliseTasklet implements Tasklet {
     private final class Outcomes {
         private final CsvTable.Writer submissions;
         private final String pulledAt;
+        /** A report form's recorded header is 2,000 characters: written once, in submissions-headers.csv. */
+        private final HeaderNumbers headers = new HeaderNumbers();
         private final LongAdder rowsRead = new LongAdder();
         private final LongAdder rowsAccepted = new LongAdder();
         private final LongAdder recorded = new LongAdder();
@@ -151,12 +155,13 @@ public final class NormaliseTasklet implements Tasklet {
 
         void record(PulledFile f, FileOutcome o, List<String> header) {
             List<String> h = header == null ? Arrays.asList(null, null) : header;
-            List<?> row = Arrays.asList(f.submissionId(), f.sha256(), f.relativePath(), f.sizeBytes(),
-                    LocalDateTime.ofInstant(f.modifiedAt(), properties.zone()).format(TIMESTAMP), pulledAt,
-                    o.layout(), o.refusal() == null ? null : o.refusal().name(), o.refusalDetail(),
-                    o.rowsRead(), o.rowsAccepted(), o.rowsQuarantined(), o.rowsDuplicate(), h.get(0), h.get(1));
+            String modifiedAt = LocalDateTime.ofInstant(f.modifiedAt(), properties.zone()).format(TIMESTAMP);
             synchronized (submissions) {
-                submissions.row(row);
+                Integer headerId = headers.idOf(h.get(0));
+                submissions.row(Arrays.asList(f.submissionId(), f.sha256(), f.relativePath(), f.sizeBytes(), modifiedAt, pulledAt,
+                        o.layout(), o.refusal() == null ? null : o.refusal().name(), o.refusalDetail(),
+                        o.rowsRead(), o.rowsAccepted(), o.rowsQuarantined(), o.rowsDuplicate(),
+                        headerId == null ? h.get(0) : null, h.get(1), headerId));
             }
             rowsRead.add(o.rowsRead());
             rowsAccepted.add(o.rowsAccepted());
@@ -549,7 +554,7 @@ public final class NormaliseTasklet implements Tasklet {
 
     public static final List<String> SUBMISSION_COLUMNS = List.of("submission_id", "sha256", "file_path", "size_bytes",
             "modified_at", "pulled_at", "layout", "refused_reason", "refused_detail", "rows_read", "rows_accepted",
-            "rows_quarantined", "rows_duplicate", "header_line", "delimiter");
+            "rows_quarantined", "rows_duplicate", "header_line", "delimiter", "header_id");
     public static final String RETRIED_DUPLICATES = "retried-duplicates.csv";
     public static final String RETRIED_REASONS = "retried-reasons.csv";
 }

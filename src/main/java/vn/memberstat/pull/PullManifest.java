@@ -1,16 +1,15 @@
 package vn.memberstat.pull;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import vn.memberstat.common.CsvTable;
+import vn.memberstat.common.HeaderNumbers;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.common.StringPool;
 
@@ -23,9 +22,6 @@ import vn.memberstat.common.StringPool;
 public final class PullManifest {
     private static final List<String> HEADER = List.of("submission_id", "relative_path", "path", "size_bytes", "modified_at",
             "sha256", "charset", "bom_bytes", "refusal", "refusal_detail", "header_line", "inbox", "header_id");
-    private static final List<String> HEADERS_HEADER = List.of("header_id", "header_line");
-    /** Distinct header lines written once; beyond them a header line is written with its file. */
-    private static final int MAX_HEADERS = 10_000;
 
     private PullManifest() {}
 
@@ -40,16 +36,13 @@ public final class PullManifest {
         return new Writer(file, CsvTable.writer(file, HEADER));
     }
 
-    /** The companion file of a manifest, with its header lines by number. */
-    static Path headersOf(Path manifest) {
-        return manifest.resolveSibling(manifest.getFileName().toString().replace(".csv", "") + "-headers.csv");
-    }
+
 
     /** Files added one at a time; the manifest exists only once committed. */
     public static final class Writer implements AutoCloseable {
         private final Path file;
         private final CsvTable.Writer table;
-        private final Map<String, Integer> headerIds = new LinkedHashMap<>();
+        private final HeaderNumbers headers = new HeaderNumbers();
 
         private Writer(Path file, CsvTable.Writer table) {
             this.file = file;
@@ -58,11 +51,7 @@ public final class PullManifest {
 
         /** Not thread-safe. */
         public void add(PulledFile f) {
-            Integer headerId = f.headerLine() == null ? null : headerIds.get(f.headerLine());
-            if (headerId == null && f.headerLine() != null && headerIds.size() < MAX_HEADERS) {
-                headerId = headerIds.size();
-                headerIds.put(f.headerLine(), headerId);
-            }
+            Integer headerId = headers.idOf(f.headerLine());
             table.row(Arrays.asList(f.submissionId(), f.relativePath(), f.path().toString(), f.sizeBytes(),
                     f.modifiedAt().toString(), f.sha256(), f.charset(), f.bomBytes(),
                     f.refusal() == null ? "" : f.refusal().name(), f.refusalDetail() == null ? "" : f.refusalDetail(),
@@ -71,8 +60,7 @@ public final class PullManifest {
 
         /** The header lines first, so a manifest in place always has them. */
         public void commit() {
-            CsvTable.write(headersOf(file), HEADERS_HEADER,
-                    headerIds.entrySet().stream().<List<?>>map(e -> List.of(e.getValue(), e.getKey())).toList());
+            headers.writeFor(file);
             table.commit();
         }
 
@@ -90,11 +78,8 @@ public final class PullManifest {
 
     /** Each pulled file in the order written; header lines and charsets shared among the files that have them. */
     public static void forEach(Path file, Consumer<PulledFile> each) {
-        StringPool texts = new StringPool(MAX_HEADERS);   // header lines and charsets recur across thousands of files
-        List<String> headers = new ArrayList<>();
-        if (Files.exists(headersOf(file))) {   // a manifest written before header numbers has every line inline
-            CsvTable.forEach(headersOf(file), r -> headers.add(texts.of(r.get("header_line"))));
-        }
+        StringPool texts = new StringPool(HeaderNumbers.MAX);   // header lines and charsets recur across thousands of files
+        List<String> headers = HeaderNumbers.readFor(file, texts);
         Map<String, Path> inboxes = new HashMap<>();   // one per run, unless a restart was given another inbox
         CsvTable.forEach(file, r -> {
             String refusal = r.get("refusal");

@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.catalogue.Indicator;
 import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.HeaderNumbers;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.FaultInjector;
 import vn.memberstat.job.MemberstatProperties;
@@ -155,14 +156,24 @@ public final class LoadTasklet implements Tasklet {
                     .formatted(SqlScript.literal(reasons))
                     // normalised by a version that did not write it: no reasons to change
                     : "create or replace temp table stage_retried_reason (quarantine_key bigint, reason_code varchar, detail varchar)");
+            // a header line many files share is in the companion file, by number
+            Path headers = HeaderNumbers.companionOf(run.submissions());
+            boolean numbered = Files.exists(headers);   // else written before header numbers: every line inline
             s.execute("""
                     create or replace temp table stage_file as
-                    select * from read_csv(%s, header = true, auto_detect = false, quote = '"', escape = '"', columns = {
+                    select %s from read_csv(%s, header = true, auto_detect = false, quote = '"', escape = '"', columns = {
                         'submission_id': 'varchar', 'sha256': 'varchar', 'file_path': 'varchar', 'size_bytes': 'bigint',
                         'modified_at': 'timestamp', 'pulled_at': 'timestamp', 'layout': 'varchar', 'refused_reason': 'varchar',
                         'refused_detail': 'varchar', 'rows_read': 'bigint', 'rows_accepted': 'bigint',
                         'rows_quarantined': 'bigint', 'rows_duplicate': 'bigint', 'header_line': 'varchar',
-                        'delimiter': 'varchar'})""".formatted(SqlScript.literal(run.submissions())));
+                        'delimiter': 'varchar'%s}) s
+                    %s""".formatted(
+                    numbered ? "s.* exclude (header_id) replace (coalesce(s.header_line, h.header_line) as header_line)" : "s.*",
+                    SqlScript.literal(run.submissions()), numbered ? ", 'header_id': 'integer'" : "",
+                    numbered ? """
+                            left join read_csv(%s, header = true, auto_detect = false, quote = '"', escape = '"',
+                                               columns = {'header_id': 'integer', 'header_line': 'varchar'}) h using (header_id)"""
+                            .formatted(SqlScript.literal(headers)) : ""));
         }
     }
 

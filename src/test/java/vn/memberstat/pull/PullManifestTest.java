@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.memberstat.common.HeaderNumbers;
 import vn.memberstat.common.ReasonCode;
 
 class PullManifestTest {
@@ -48,7 +49,7 @@ class PullManifestTest {
         assertThat(read.get(4).path()).isEqualTo(dir.resolve("archive/real.csv"));
         assertThat(read.get(4).relativePath()).isEqualTo("2025-01/link.csv");
         assertThat(occurrences(manifest, "Tổng số đảng viên")).as("the recurring header is not repeated per file").isZero();
-        assertThat(occurrences(PullManifest.headersOf(manifest), "Tổng số đảng viên")).isEqualTo(1);
+        assertThat(occurrences(HeaderNumbers.companionOf(manifest), "Tổng số đảng viên")).isEqualTo(1);
     }
 
     @Test
