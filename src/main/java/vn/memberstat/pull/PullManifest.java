@@ -52,7 +52,9 @@ public final class PullManifest {
         /** Not thread-safe. */
         public void add(PulledFile f) {
             Integer headerId = headers.idOf(f.headerLine());
-            table.row(Arrays.asList(f.submissionId(), f.relativePath(), f.path().toString(), f.sizeBytes(),
+            // the path only where it is not the inbox's and the relative path (a link's target)
+            table.row(Arrays.asList(f.submissionId(), f.relativePath(), f.readFrom() == null ? "" : f.readFrom().toString(),
+                    f.sizeBytes(),
                     f.modifiedAt().toString(), f.sha256(), f.charset(), f.bomBytes(),
                     f.refusal() == null ? "" : f.refusal().name(), f.refusalDetail() == null ? "" : f.refusalDetail(),
                     headerId == null ? f.headerLine() : "", f.inbox().toString(), headerId));
@@ -85,10 +87,12 @@ public final class PullManifest {
             String refusal = r.get("refusal");
             String path = r.get("path");
             String relative = r.get("relative_path");
-            // the path is the inbox and the relative path, unless the file read lies elsewhere (a link's target);
-            // a manifest written before the inbox column: the inbox is what the path has before the relative path
+            // the path is the inbox and the relative path (left empty), unless the file read lies elsewhere (a link's
+            // target); a manifest written before the inbox column: the inbox is what the path has before the relative path
             String inboxText = r.get("inbox");
-            if (inboxText == null) {
+            if (path.isEmpty()) {
+                path = inboxText + "/" + relative;
+            } else if (inboxText == null) {
                 inboxText = path.endsWith("/" + relative) ? path.substring(0, path.length() - relative.length() - 1) : path;
             }
             Path inbox = inboxes.computeIfAbsent(inboxText, Path::of);
