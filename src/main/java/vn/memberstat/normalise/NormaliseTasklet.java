@@ -91,7 +91,7 @@ public final class NormaliseTasklet implements Tasklet {
         List<String> notes = Collections.synchronizedList(new ArrayList<>(RunNotes.read(run.notes())));
         LakeWriter.discard(run.lakeValues(), run.runId());
         long started = System.nanoTime();
-        List<QuarantineRetry.Row> retries = QuarantineRetry.pending(warehouse.connection());
+        List<QuarantineRetry.Row> registryRetries = QuarantineRetry.pendingRegistry(warehouse.connection());
         long pending = System.nanoTime();
         Outcomes outcomes;
         try (ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE);
@@ -104,20 +104,22 @@ public final class NormaliseTasklet implements Tasklet {
             outcomes = new Outcomes(submissions, LocalDateTime.now(properties.zone()).format(TIMESTAMP));
             RegistryFiles registryFiles = findRegistryFiles(run.pulledManifest(), notes, outcomes);
             long registryFound = System.nanoTime();
-            Registry registry = normaliseRegistry(run, registryFiles.taken(), outcomes, rejections, retries);
+            Registry registry = normaliseRegistry(run, registryFiles.taken(), outcomes, rejections, registryRetries);
             long registryRead = System.nanoTime();
             warehouse.prefetch();   // the warehouse is not read again until the load; parsing leaves the disk idle
             try {
                 ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry.units(), run.runDate());
+                long valueRetries;
                 try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {
-                    retryValues(run, retries, normaliser, lake);
+                    valueRetries = retryValues(run, normaliser, lake);
                     normaliseData(run.pulledManifest(), registryFiles.ids(), normaliser, lake, outcomes, rejections, notes);
                     faults.at(Stage.NORMALISE);
                 }
-                LOG.info("normalise: {} quarantined rows to retry ({} ms); {} files, {} of them registry files ({} ms); "
-                        + "registry ({} ms); data files and lake ({} ms)", retries.size(), ms(pending - started),
+                LOG.info("normalise: {} quarantined registry rows to retry ({} ms); {} files, {} of them registry files ({} ms); "
+                        + "registry ({} ms); {} quarantined values retried, data files and lake ({} ms)", registryRetries.size(),
+                        ms(pending - started),
                         registryFiles.manifestFiles(), registryFiles.taken().size(), ms(registryFound - pending),
-                        ms(registryRead - registryFound), ms(System.nanoTime() - registryRead));
+                        ms(registryRead - registryFound), valueRetries, ms(System.nanoTime() - registryRead));
             } catch (RuntimeException | InterruptedException e) {
                 registry.written().exceptionally(ignored -> null).join();   // the first failure is the one to report
                 throw e;
@@ -311,8 +313,7 @@ public final class NormaliseTasklet implements Tasklet {
     private Registry normaliseRegistry(RunContext run, List<RegistryFile> registryFiles, Outcomes outcomes,
             Consumer<Rejection> rejections, List<QuarantineRetry.Row> retries) throws IOException {
         List<RegistryNormaliser.Candidate> candidates = new ArrayList<>();
-        retries.stream().filter(r -> Layout.REGISTRY.code().equals(r.layout()))
-                .map(QuarantineRetry::registryCandidate).forEach(candidates::add);
+        retries.stream().map(QuarantineRetry::registryCandidate).forEach(candidates::add);
         Map<String, long[]> problems = new HashMap<>();
         for (RegistryFile registryFile : registryFiles) {
             PulledFile f = registryFile.file();
@@ -371,20 +372,25 @@ public final class NormaliseTasklet implements Tasklet {
      * Quarantined values whose cause is gone go to the lake, marked with their quarantine key; those kept out by
      * another cause now are listed in {@link #RETRIED_REASONS} for the load to record.
      */
-    private static void retryValues(RunContext run, List<QuarantineRetry.Row> retries, ValueNormaliser normaliser, LakeWriter lake) {
+    private long retryValues(RunContext run, ValueNormaliser normaliser, LakeWriter lake) {
         List<NormalisedValue> passed = new ArrayList<>();
-        List<List<?>> newReasons = new ArrayList<>();
-        for (QuarantineRetry.Row row : retries) {
-            if (!Layout.REGISTRY.code().equals(row.layout())) {
+        try (CsvTable.Writer newReasons = CsvTable.writer(run.runDir().resolve(RETRIED_REASONS),
+                List.of("quarantine_key", "reason_code", "detail"))) {
+            long retried = QuarantineRetry.forEachPendingValue(warehouse.connection(), QuarantineRetry.VALUE_BATCH, row -> {
                 NormalisedValue v = QuarantineRetry.value(row, normaliser,
-                        r -> newReasons.add(List.of(r.key(), r.reason().name(), r.detail())));
+                        r -> newReasons.row(List.of(r.key(), r.reason().name(), r.detail())));
                 if (v != null) {
                     passed.add(v);
                 }
-            }
+                if (passed.size() >= QuarantineRetry.VALUE_BATCH) {
+                    lake.write(passed);
+                    passed.clear();
+                }
+            });
+            lake.write(passed);
+            newReasons.commit();
+            return retried;
         }
-        lake.write(passed);
-        CsvTable.write(run.runDir().resolve(RETRIED_REASONS), List.of("quarantine_key", "reason_code", "detail"), newReasons);
     }
 
     private List<UnitVersion> existingRegistry() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,7 +26,10 @@ import vn.memberstat.read.LayoutDetector;
  * the future, a registry row's parent arriving), read back for another try. Nobody re-sends anything.
  */
 public final class QuarantineRetry {
-    /** One unresolved, retryable quarantined row, with its submission's header to read it again. */
+    /**
+     * One unresolved, retryable quarantined row; a registry row with its submission's header to read it again,
+     * a value with its parsed fields only (file, raw line, layout, header and delimiter null).
+     */
     public record Row(long key, String submissionId, String filePath, Long lineNumber, String rawLine, String layout,
             String headerLine, String delimiter, String unitCode, String period, String indicator, String category,
             String valueText, String comment, ReasonCode reason) {}
@@ -35,17 +39,23 @@ public final class QuarantineRetry {
 
     private QuarantineRetry() {}
 
-    public static List<Row> pending(Connection c) {
-        String reasons = Arrays.stream(ReasonCode.values()).filter(ReasonCode::retryable)
-                .map(r -> "'" + r.name() + "'").collect(Collectors.joining(", "));
+    /** Retried values are read this many at a time: a month of a nation waiting for its registry is 2 million rows. */
+    static final int VALUE_BATCH = 50_000;
+    /** Unresolved rows of a file's line whose cause a later run may clear. */
+    private static final String PENDING = "not q.is_resolved and q.line_number is not null and q.reason_code in ("
+            + Arrays.stream(ReasonCode.values()).filter(ReasonCode::retryable).map(r -> "'" + r.name() + "'")
+                    .collect(Collectors.joining(", ")) + ")";
+
+    /** The unresolved registry rows to retry, with their file's header: a registry's worth at most. */
+    public static List<Row> pendingRegistry(Connection c) {
+        List<Row> rows = new ArrayList<>();
         String sql = """
                 select q.quarantine_key, q.submission_id, q.file_path, q.line_number, q.raw_line, s.layout, s.header_line,
                        s.delimiter, q.unit_code, q.period, q.indicator, q.category, q.value_text, q.comment, q.reason_code
                 from quarantine_row q
                 join dim_submission s using (submission_id)
-                where not q.is_resolved and q.line_number is not null and q.reason_code in (%s)
-                order by s.modified_at, s.file_path, q.line_number, q.quarantine_key""".formatted(reasons);
-        List<Row> rows = new ArrayList<>();
+                where %s and s.layout = 'registry'
+                order by s.modified_at, s.file_path, q.line_number, q.quarantine_key""".formatted(PENDING);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
@@ -56,6 +66,48 @@ public final class QuarantineRetry {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot read quarantine for retry: " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    /**
+     * Hands each unresolved value row to retry to {@code each}, {@code batchSize} at a time in the order quarantined,
+     * and returns how many there were. They are numbered once in a temporary table, so each batch is a range of it;
+     * a value is read again from its parsed fields, so only those come back (no raw line, file or header).
+     */
+    public static long forEachPendingValue(Connection c, int batchSize, Consumer<Row> each) {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    create or replace temp table retry_value as
+                    select row_number() over (order by q.quarantine_key) as n, q.quarantine_key, q.submission_id, q.line_number,
+                           q.unit_code, q.period, q.indicator, q.category, q.value_text, q.comment, q.reason_code
+                    from quarantine_row q
+                    join dim_submission s using (submission_id)
+                    where %s and s.layout is distinct from 'registry'""".formatted(PENDING));
+            long count;
+            try (ResultSet rs = s.executeQuery("select count(*) from retry_value")) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            try (PreparedStatement batch = c.prepareStatement("""
+                    select quarantine_key, submission_id, line_number, unit_code, period, indicator, category, value_text, comment,
+                           reason_code
+                    from retry_value where n > ? and n <= ? order by n""")) {
+                for (long from = 0; from < count; from += batchSize) {
+                    batch.setLong(1, from);
+                    batch.setLong(2, from + batchSize);
+                    try (ResultSet rs = batch.executeQuery()) {
+                        while (rs.next()) {
+                            each.accept(new Row(rs.getLong(1), rs.getString(2), null, rs.getLong(3), null, null, null, null,
+                                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                                    rs.getString(9), ReasonCode.valueOf(rs.getString(10))));
+                        }
+                    }
+                }
+            }
+            s.execute("drop table retry_value");
+            return count;
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot read quarantine for retry: " + e.getMessage(), e);
+        }
     }
 
     /** A quarantined registry row as a candidate again: its raw line read with its file's header. */
