@@ -21,6 +21,8 @@ import vn.memberstat.job.RunNotes;
 
 /** {@code nightly}: one run under the home's lock, then a summary on standard output. */
 final class NightlyCommand {
+    /** Notes printed in the summary; the rest are in the run's notes.txt. */
+    static final int NOTES_SHOWN = 20;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -104,8 +106,12 @@ final class NightlyCommand {
                     ? " (%s, %s written)".formatted(megabytes(c.getLong("published_bytes")), megabytes(c.getLong("published_bytes_written")))
                     : ""));
         }
-        for (String note : RunNotes.read(home.resolve("runs").resolve(date.toString()).resolve("notes.txt"))) {
-            out.println("  note     " + note);
+        Path notesFile = home.resolve("runs").resolve(date.toString()).resolve("notes.txt");
+        List<String> notes = RunNotes.read(notesFile);
+        // a night can note thousands of files (a folder copied twice, a disk that lost a directory): the summary stays short
+        notes.stream().limit(NOTES_SHOWN).forEach(note -> out.println("  note     " + note));
+        if (notes.size() > NOTES_SHOWN) {
+            out.printf("  note     ... and %d more, all %d in %s%n", notes.size() - NOTES_SHOWN, notes.size(), notesFile);
         }
     }
 

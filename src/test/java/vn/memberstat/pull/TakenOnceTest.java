@@ -70,6 +70,26 @@ final class TakenOnceTest {
     }
 
     /** A registry of one province, P. */
+    @Test
+    void manyCopiesAreTakenOnceAndTheSummaryListsTheFirstNotes() throws Exception {
+        Path inbox = temp.resolve("inbox");
+        Path home = temp.resolve("home");
+        writeRegistry(inbox);
+        for (int i = 0; i < 30; i++) {   // a folder copied over and over
+            Memberstat.write(inbox, "copies/%02d/p.csv".formatted(i), "unit_code,period,indicator,category,value,comment\nP,2024,admitted,,5,\n");
+        }
+
+        Memberstat.Result run = Memberstat.nightly(home, inbox, "2025-01-10");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("pulled 2,").contains("read 2 = loaded 2");
+        assertThat(run.out()).contains("note     skipped copies/01/p.csv: same content as copies/00/p.csv, taken once")
+                .doesNotContain("copies/29/p.csv")
+                .contains("note     ... and 9 more, all 29 in " + home.resolve("runs/2025-01-10/notes.txt"));
+        assertThat(Files.readAllLines(home.resolve("runs/2025-01-10/notes.txt"))).hasSize(29)
+                .contains("skipped copies/29/p.csv: same content as copies/00/p.csv, taken once");
+    }
+
     private static void writeRegistry(Path inbox) {
         Memberstat.write(inbox, "registry.csv", """
                 unit_code,unit_name,parent_code,level,unit_type,valid_from,valid_to,successor_code
