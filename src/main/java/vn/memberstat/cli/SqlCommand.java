@@ -1,11 +1,15 @@
 package vn.memberstat.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +20,11 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.duckdb.DuckDBDriver;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
@@ -64,6 +67,8 @@ final class SqlCommand {
     static Connection openReadOnly(Path warehouse) throws SQLException {
         Properties p = new Properties();
         p.setProperty("duckdb.read_only", "true");
+        // rows fetched as they are printed: a year of values as CSV is 25 million rows, more than memory holds
+        p.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
         return DriverManager.getConnection("jdbc:duckdb:" + warehouse, p);
     }
 
@@ -119,6 +124,9 @@ final class SqlCommand {
         }
     }
 
+    /** Rows a table shows at most: it needs every row for its widths. CSV and JSON stream any number. */
+    static final int TABLE_ROWS = 10_000;
+
     private void print(ResultSet rs, String format) throws SQLException, IOException {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
@@ -126,33 +134,60 @@ final class SqlCommand {
         for (int i = 1; i <= n; i++) {
             names.add(meta.getColumnLabel(i));
         }
-        List<List<String>> rows = new ArrayList<>();
-        List<Map<String, Object>> objects = new ArrayList<>();
-        while (rs.next()) {
-            List<String> row = new ArrayList<>();
-            Map<String, Object> object = new LinkedHashMap<>();
-            for (int i = 1; i <= n; i++) {
-                Object v = rs.getObject(i);
-                row.add(v == null ? null : v.toString());
-                object.put(names.get(i - 1), v == null ? null : (v instanceof Number || v instanceof Boolean ? v : v.toString()));
-            }
-            rows.add(row);
-            objects.add(object);
-        }
         switch (format) {
             case "csv" -> {
-                CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(names.toArray(String[]::new)).setNullString("").get().print(out);
-                for (List<String> row : rows) {
+                // buffered here: the command's stream flushes at every line, a system call per row
+                Writer buffered = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(names.toArray(String[]::new)).setNullString("").get()
+                        .print(buffered);
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        row.add(text(rs.getObject(i)));
+                    }
                     printer.printRecord(row);
                 }
                 printer.flush();
             }
-            case "json" -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(objects));
-            default -> printTable(names, rows);
+            case "json" -> {
+                JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter();
+                json.writeStartArray();
+                while (rs.next()) {
+                    json.writeStartObject();
+                    for (int i = 1; i <= n; i++) {
+                        Object v = rs.getObject(i);
+                        json.writeFieldName(names.get(i - 1));
+                        json.writeObject(v == null ? null : (v instanceof Number || v instanceof Boolean ? v : v.toString()));
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.flush();
+                out.println();
+            }
+            default -> {
+                List<List<String>> rows = new ArrayList<>();
+                long count = 0;
+                while (rs.next()) {
+                    if (++count <= TABLE_ROWS) {
+                        List<String> row = new ArrayList<>(n);
+                        for (int i = 1; i <= n; i++) {
+                            row.add(text(rs.getObject(i)));
+                        }
+                        rows.add(row);
+                    }
+                }
+                printTable(names, rows, count);
+            }
         }
     }
 
-    private void printTable(List<String> names, List<List<String>> rows) {
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private void printTable(List<String> names, List<List<String>> rows, long count) {
         int[] widths = new int[names.size()];
         for (int i = 0; i < names.size(); i++) {
             widths[i] = names.get(i).length();
@@ -177,7 +212,9 @@ final class SqlCommand {
             }
             out.println(line);
         }
-        out.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
+        out.println(count > rows.size()
+                ? "(%d rows; the first %d shown: --format csv or json prints them all)".formatted(count, rows.size())
+                : "(" + count + (count == 1 ? " row)" : " rows)"));
     }
 
     private static String pad(String s, int width) {

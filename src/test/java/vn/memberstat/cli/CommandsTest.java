@@ -44,6 +44,22 @@ final class CommandsTest {
     }
 
     @Test
+    void sqlStreamsLargeResultsAsCsvAndJsonAndShowsTheFirstRowsAsATable() throws Exception {
+        String q = "select range as n, 'unit ' || range as label from range(25000)";
+        Memberstat.Result table = Memberstat.run("sql", "--home", home, q);
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out()).contains("9999 | unit 9999").doesNotContain("unit 10000")
+                .endsWith("(25000 rows; the first 10000 shown: --format csv or json prints them all)\n");
+        Memberstat.Result csv = Memberstat.run("sql", "--home", home, "--format", "csv", q);
+        assertThat(csv.out().lines().toList()).hasSize(25_001).endsWith("24999,unit 24999");
+        Memberstat.Result json = Memberstat.run("sql", "--home", home, "--format", "json", q);
+        var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(rows.size()).isEqualTo(25_000);
+        assertThat(rows.get(24_999).get("n").asLong()).isEqualTo(24_999);
+        assertThat(rows.get(24_999).get("label").asText()).isEqualTo("unit 24999");
+    }
+
+    @Test
     void sqlCannotChangeTheWarehouse() {
         Memberstat.Result r = Memberstat.run("sql", "--home", home, "delete from fct_reported_value");
         assertThat(r.exitCode()).isEqualTo(4);
