@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
@@ -74,7 +73,7 @@ final class RejectsCommand {
                 for (int i = 0; i < n; i++) {
                     header[i] = rs.getMetaData().getColumnLabel(i + 1);
                 }
-                CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header).setNullString("").get().print(out);
+                CSVPrinter printer = SqlCommand.csvPrinter(out, header);
                 while (rs.next()) {
                     for (int i = 1; i <= n; i++) {
                         printer.print(rs.getObject(i));
