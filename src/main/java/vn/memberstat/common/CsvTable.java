@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -90,12 +89,6 @@ public final class CsvTable {
                 // the failure that ended the writing is the one reported
             }
         }
-    }
-
-    public static List<Map<String, String>> read(Path file) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        forEach(file, rows::add);
-        return rows;
     }
 
     /** Each row in turn, as a map from column name to value: the file is never held whole. */

@@ -2,7 +2,6 @@ package vn.memberstat.pull;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,13 +23,6 @@ public final class PullManifest {
             "sha256", "charset", "bom_bytes", "refusal", "refusal_detail", "header_line", "inbox", "header_id");
 
     private PullManifest() {}
-
-    public static void write(Path file, List<PulledFile> files) {
-        try (Writer w = writer(file)) {
-            files.forEach(w::add);
-            w.commit();
-        }
-    }
 
     public static Writer writer(Path file) {
         return new Writer(file, CsvTable.writer(file, HEADER));
@@ -70,12 +62,6 @@ public final class PullManifest {
         public void close() {
             table.close();
         }
-    }
-
-    public static List<PulledFile> read(Path file) {
-        List<PulledFile> files = new ArrayList<>();
-        forEach(file, files::add);
-        return files;
     }
 
     /** Each pulled file in the order written; header lines and charsets shared among the files that have them. */

@@ -35,8 +35,8 @@ class PullManifestTest {
                 null, null, null));
         Path manifest = dir.resolve("pulled.csv");
 
-        PullManifest.write(manifest, files);
-        List<PulledFile> read = PullManifest.read(manifest);
+        write(manifest, files);
+        List<PulledFile> read = read(manifest);
 
         assertThat(read).isEqualTo(files);
         assertThat(read.get(1).headerLine()).isSameAs(read.get(0).headerLine());
@@ -60,7 +60,7 @@ class PullManifestTest {
                 0297c65af8492391,2025-01/a.csv,%s/2025-01/a.csv,1909,2025-02-06T11:24:00Z,%s,UTF-8,0,,,"unit_code,period,value"
                 """.formatted(dir, "0297c65af8492391" + "0".repeat(48), dir));
 
-        List<PulledFile> read = PullManifest.read(manifest);
+        List<PulledFile> read = read(manifest);
 
         assertThat(read).singleElement().satisfies(f -> {
             assertThat(f.headerLine()).isEqualTo("unit_code,period,value");
@@ -77,6 +77,19 @@ class PullManifestTest {
             // the run fails here
         }
         assertThat(dir).isEmptyDirectory();
+    }
+
+    private static void write(Path manifest, List<PulledFile> files) {
+        try (PullManifest.Writer writer = PullManifest.writer(manifest)) {
+            files.forEach(writer::add);
+            writer.commit();
+        }
+    }
+
+    private static List<PulledFile> read(Path manifest) {
+        List<PulledFile> files = new ArrayList<>();
+        PullManifest.forEach(manifest, files::add);
+        return files;
     }
 
     private static int occurrences(Path file, String text) throws Exception {
