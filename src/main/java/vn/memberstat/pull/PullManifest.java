@@ -16,7 +16,8 @@ import vn.memberstat.common.StringPool;
  * The list of files one run pulled, kept in the run directory so a restarted run reads the same files.
  * Written and read a file at a time: a backlog of years lists millions of files, more than the heap holds.
  * A header line that recurs (a report form's, 2,000 characters) is written once, to a companion file, and
- * referred to by number: a national month's manifest is 15 MB instead of 120, and normalise reads it twice.
+ * referred to by number, and a file's path only where it is not the inbox's: a national month's manifest is
+ * 12.7 MB instead of about 42, and normalise reads it twice.
  */
 public final class PullManifest {
     private static final List<String> HEADER = List.of("submission_id", "relative_path", "path", "size_bytes", "modified_at",
@@ -27,8 +28,6 @@ public final class PullManifest {
     public static Writer writer(Path file) {
         return new Writer(file, CsvTable.writer(file, HEADER));
     }
-
-
 
     /** Files added one at a time; the manifest exists only once committed. */
     public static final class Writer implements AutoCloseable {
