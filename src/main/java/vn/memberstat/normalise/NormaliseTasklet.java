@@ -101,7 +101,7 @@ public final class NormaliseTasklet implements Tasklet {
                     quarantine.write(LakeTables.quarantineRow(r));
                 }
             };
-            outcomes = new Outcomes(submissions, LocalDateTime.now(properties.zone()).format(TIMESTAMP));
+            outcomes = new Outcomes(submissions, rejections, LocalDateTime.now(properties.zone()).format(TIMESTAMP));
             RegistryFiles registryFiles = findRegistryFiles(run.pulledManifest(), notes, outcomes);
             long registryFound = System.nanoTime();
             Registry registry = normaliseRegistry(run, registryFiles.taken(), outcomes, rejections, registryRetries);
@@ -141,6 +141,7 @@ public final class NormaliseTasklet implements Tasklet {
      */
     private final class Outcomes {
         private final CsvTable.Writer submissions;
+        private final Consumer<Rejection> rejections;
         private final String pulledAt;
         /** A report form's recorded header is 2,000 characters: written once, in submissions-headers.csv. */
         private final HeaderNumbers headers = new HeaderNumbers();
@@ -150,8 +151,9 @@ public final class NormaliseTasklet implements Tasklet {
         /** Files left for a later run: they changed or vanished after the pull. */
         private final LongAdder left = new LongAdder();
 
-        Outcomes(CsvTable.Writer submissions, String pulledAt) {
+        Outcomes(CsvTable.Writer submissions, Consumer<Rejection> rejections, String pulledAt) {
             this.submissions = submissions;
+            this.rejections = rejections;
             this.pulledAt = pulledAt;
         }
 
@@ -168,6 +170,12 @@ public final class NormaliseTasklet implements Tasklet {
             rowsRead.add(o.rowsRead());
             rowsAccepted.add(o.rowsAccepted());
             recorded.increment();
+        }
+
+        /** A file refused whole: its outcome, and the quarantine's row for the file that says why. */
+        void refuse(PulledFile f, String layout, ReasonCode reason, String detail, List<String> header) {
+            record(f, FileOutcome.refused(f.submissionId(), layout, reason, detail), header);
+            rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), reason, detail));
         }
 
         /** Every file of the manifest has an outcome or was left for a later run: none is lost between the steps. */
@@ -195,11 +203,15 @@ public final class NormaliseTasklet implements Tasklet {
             if (Files.size(f.path()) == f.sizeBytes() && Files.getLastModifiedTime(f.path()).toInstant().equals(f.modifiedAt())) {
                 return false;
             }
-            notes.add("left " + f.relativePath() + " for a later run: it changed after it was pulled");
+            notes.add(leftNote(f, "changed"));
         } catch (IOException e) {
-            notes.add("left " + f.relativePath() + " for a later run: it vanished after it was pulled");
+            notes.add(leftNote(f, "vanished"));
         }
         return true;
+    }
+
+    private static String leftNote(PulledFile f, String how) {
+        return "left " + f.relativePath() + " for a later run: it " + how + " after it was pulled";
     }
 
     /** A file's layout and the header recorded for it; a file without one is refused with {@code reason}. */
@@ -352,9 +364,7 @@ public final class NormaliseTasklet implements Tasklet {
             long[] counts = problems.get(f.submissionId());
             if (counts[0] == 0) {
                 String detail = "the registry file has a header but no rows";
-                outcomes.record(f, FileOutcome.refused(f.submissionId(), Layout.REGISTRY.code(), ReasonCode.EMPTY_FILE, detail),
-                        registryFile.header());
-                rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), ReasonCode.EMPTY_FILE, detail));
+                outcomes.refuse(f, Layout.REGISTRY.code(), ReasonCode.EMPTY_FILE, detail, registryFile.header());
                 continue;
             }
             outcomes.record(f, new FileOutcome(f.submissionId(), Layout.REGISTRY.code(), counts[0],
@@ -424,18 +434,16 @@ public final class NormaliseTasklet implements Tasklet {
                     return;
                 }
                 if (f.refused()) {
-                    outcomes.record(f, FileOutcome.refused(f.submissionId(), null, f.refusal(), f.refusalDetail()), null);
-                    rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), f.refusal(), f.refusalDetail()));
+                    outcomes.refuse(f, null, f.refusal(), f.refusalDetail(), null);
                     return;
                 }
                 Detected d = detect(f);
                 if (d.layout().isEmpty()) {
-                    outcomes.record(f, FileOutcome.refused(f.submissionId(), null, d.reason(), d.detail()), d.header());
-                    rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), d.reason(), d.detail()));
+                    outcomes.refuse(f, null, d.reason(), d.detail(), d.header());
                     return;
                 }
                 if (d.layout().get() == Layout.REGISTRY) {   // it was not one in the registry pass: changed since
-                    notes.add("left " + f.relativePath() + " for a later run: it changed after it was pulled");
+                    notes.add(leftNote(f, "changed"));
                     outcomes.left.increment();
                     return;
                 }
