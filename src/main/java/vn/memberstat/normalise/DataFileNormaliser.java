@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import vn.memberstat.catalogue.Indicator;
 import vn.memberstat.common.ReasonCode;
@@ -107,40 +105,17 @@ public final class DataFileNormaliser {
         }
     }
 
-    /** Runs batches on the caller or on helper threads, with at most two per core waiting or running. */
+    /** Batches of rows checked on the caller or on helper threads ({@link BoundedTasks}). */
     private static final class Batches {
-        private static final int IN_FLIGHT = 2 * Runtime.getRuntime().availableProcessors();
-        private final ExecutorService helpers;
-        private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private final BoundedTasks tasks;
 
         Batches(ExecutorService helpers) {
-            this.helpers = helpers;
+            this.tasks = new BoundedTasks(helpers);
         }
 
         void run(RowHandler handler, List<SourceRow> rows, Totals totals) throws InterruptedException {
-            if (rows.isEmpty()) {
-                return;
-            }
-            if (helpers == null) {
-                totals.add(check(handler, rows));
-                return;
-            }
-            rethrow();
-            inFlight.acquire();
-            try {
-                helpers.execute(() -> {
-                    try {
-                        totals.add(check(handler, rows));
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
-            } catch (RuntimeException e) {
-                inFlight.release();
-                throw e;
+            if (!rows.isEmpty()) {
+                tasks.run(() -> totals.add(check(handler, rows)));
             }
         }
 
@@ -152,20 +127,8 @@ public final class DataFileNormaliser {
             return out;
         }
 
-        /** Waits until no batch is running; the first failure of any is thrown as it was. */
         void awaitAll() throws InterruptedException {
-            if (helpers != null) {
-                inFlight.acquire(IN_FLIGHT);
-                inFlight.release(IN_FLIGHT);
-                rethrow();
-            }
-        }
-
-        private void rethrow() {
-            RuntimeException e = failure.get();
-            if (e != null) {
-                throw e;
-            }
+            tasks.awaitAll();
         }
     }
 

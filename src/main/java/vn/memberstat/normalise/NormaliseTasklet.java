@@ -382,24 +382,74 @@ public final class NormaliseTasklet implements Tasklet {
      * Quarantined values whose cause is gone go to the lake, marked with their quarantine key; those kept out by
      * another cause now are listed in {@link #RETRIED_REASONS} for the load to record.
      */
-    private long retryValues(RunContext run, ValueNormaliser normaliser, LakeWriter lake) {
-        List<NormalisedValue> passed = new ArrayList<>();
+    private long retryValues(RunContext run, ValueNormaliser normaliser, LakeWriter lake) throws InterruptedException {
+        ExecutorService helpers = Executors.newFixedThreadPool(properties.workerThreads());
         try (CsvTable.Writer newReasons = CsvTable.writer(run.runDir().resolve(RETRIED_REASONS),
                 List.of("quarantine_key", "reason_code", "detail"))) {
-            long retried = QuarantineRetry.forEachPendingValue(warehouse.connection(), QuarantineRetry.VALUE_BATCH, row -> {
-                NormalisedValue v = QuarantineRetry.value(row, normaliser,
-                        r -> newReasons.row(List.of(r.key(), r.reason().name(), r.detail())));
-                if (v != null) {
-                    passed.add(v);
-                }
-                if (passed.size() >= QuarantineRetry.VALUE_BATCH) {
-                    lake.write(passed);
-                    passed.clear();
+            RetryBatches batches = new RetryBatches(new BoundedTasks(helpers), normaliser, lake, r -> {
+                synchronized (newReasons) {
+                    newReasons.row(List.of(r.key(), r.reason().name(), r.detail()));
                 }
             });
-            lake.write(passed);
+            long retried;
+            try {
+                retried = QuarantineRetry.forEachPendingValue(warehouse.connection(), run.runDir().resolve(RETRY_VALUES), batches);
+                batches.flush();
+            } finally {
+                batches.tasks.awaitAll();
+            }
             newReasons.commit();
             return retried;
+        } finally {
+            helpers.shutdownNow();
+        }
+    }
+
+    /**
+     * The quarantined values read back, handed to the helpers a batch at a time (a national month waiting for its
+     * registry is 2 million of them): the reading thread only parses, the helpers check and write to the lake.
+     */
+    private static final class RetryBatches implements Consumer<QuarantineRetry.Row> {
+        private static final int ROWS = 4096;
+        private final BoundedTasks tasks;
+        private final ValueNormaliser normaliser;
+        private final LakeWriter lake;
+        private final Consumer<QuarantineRetry.NewReason> newReasons;
+        private List<QuarantineRetry.Row> rows = new ArrayList<>(ROWS);
+
+        RetryBatches(BoundedTasks tasks, ValueNormaliser normaliser, LakeWriter lake, Consumer<QuarantineRetry.NewReason> newReasons) {
+            this.tasks = tasks;
+            this.normaliser = normaliser;
+            this.lake = lake;
+            this.newReasons = newReasons;
+        }
+
+        @Override
+        public void accept(QuarantineRetry.Row row) {
+            rows.add(row);
+            if (rows.size() == ROWS) {
+                flush();
+            }
+        }
+
+        void flush() {
+            List<QuarantineRetry.Row> batch = rows;
+            rows = new ArrayList<>(ROWS);
+            try {
+                tasks.run(() -> {
+                    List<NormalisedValue> passed = new ArrayList<>(batch.size());
+                    for (QuarantineRetry.Row row : batch) {
+                        NormalisedValue v = QuarantineRetry.value(row, normaliser, newReasons);
+                        if (v != null) {
+                            passed.add(v);
+                        }
+                    }
+                    lake.write(passed);
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while retrying quarantined values", e);
+            }
         }
     }
 
@@ -571,4 +621,6 @@ public final class NormaliseTasklet implements Tasklet {
             "rows_quarantined", "rows_duplicate", "header_line", "delimiter", "header_id");
     public static final String RETRIED_DUPLICATES = "retried-duplicates.csv";
     public static final String RETRIED_REASONS = "retried-reasons.csv";
+    /** The quarantined values to retry, as DuckDB writes them for this step to read; deleted once read. */
+    static final String RETRY_VALUES = "retry-values.csv.tmp";
 }
