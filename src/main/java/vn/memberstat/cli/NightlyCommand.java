@@ -107,11 +107,11 @@ final class NightlyCommand {
                     : ""));
         }
         Path notesFile = home.resolve("runs").resolve(date.toString()).resolve("notes.txt");
-        List<String> notes = RunNotes.read(notesFile);
         // a night can note thousands of files (a folder copied twice, a disk that lost a directory): the summary stays short
-        notes.stream().limit(NOTES_SHOWN).forEach(note -> out.println("  note     " + note));
-        if (notes.size() > NOTES_SHOWN) {
-            out.printf("  note     ... and %d more, all %d in %s%n", notes.size() - NOTES_SHOWN, notes.size(), notesFile);
+        RunNotes.Shown notes = RunNotes.first(notesFile, NOTES_SHOWN);
+        notes.first().forEach(note -> out.println("  note     " + note));
+        if (notes.total() > NOTES_SHOWN) {
+            out.printf("  note     ... and %d more, all %d in %s%n", notes.total() - NOTES_SHOWN, notes.total(), notesFile);
         }
     }
 

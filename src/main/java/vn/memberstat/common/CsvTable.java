@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,24 +34,17 @@ public final class CsvTable {
         return new Writer(file, header);
     }
 
-    /**
-     * Rows go to a temporary file beside {@code file}; {@link #commit()} renames it into place, and
-     * {@link #close()} without a commit deletes it, so a run that fails half-way leaves no partial table.
-     */
+    /** Rows go to a {@link PendingFile}: the table appears under its name only when committed. */
     public static final class Writer implements AutoCloseable {
-        private final Path file;
-        private final Path temp;
+        private final PendingFile file;
         private final CSVPrinter printer;
-        private boolean closed;
 
         private Writer(Path file, List<String> header) {
-            this.file = file;
-            this.temp = file.resolveSibling(file.getFileName() + ".tmp");
+            this.file = new PendingFile(file);
             try {
-                Files.createDirectories(file.getParent());
-                printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get()
-                        .print(Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
+                printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get().print(this.file.out());
             } catch (IOException e) {
+                this.file.close();
                 throw new UncheckedIOException("cannot write " + file, e);
             }
         }
@@ -62,32 +54,17 @@ public final class CsvTable {
             try {
                 printer.printRecord(values);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
+                throw new UncheckedIOException("cannot write " + file.file(), e);
             }
         }
 
         public void commit() {
-            try {
-                closed = true;
-                printer.close();
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
-            }
+            file.commit();
         }
 
         @Override
         public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                printer.close();
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // the failure that ended the writing is the one reported
-            }
+            file.close();
         }
     }
 

@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,13 +87,14 @@ public final class NormaliseTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         RunContext run = RunContext.of(chunk, properties);
-        List<String> notes = Collections.synchronizedList(new ArrayList<>(RunNotes.read(run.notes())));
+        // the pull's notes first, then this step's; notes.txt is replaced when the step ends
         LakeWriter.discard(run.lakeValues(), run.runId());
         long started = System.nanoTime();
         List<QuarantineRetry.Row> registryRetries = QuarantineRetry.pendingRegistry(warehouse.connection());
         long pending = System.nanoTime();
         Outcomes outcomes;
-        try (ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE);
+        try (RunNotes notes = RunNotes.open(run.notes(), true);
+                ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE);
                 CsvTable.Writer submissions = CsvTable.writer(run.submissions(), SUBMISSION_COLUMNS)) {
             Consumer<Rejection> rejections = r -> {
                 synchronized (quarantine) {
@@ -128,8 +128,8 @@ public final class NormaliseTasklet implements Tasklet {
             outcomes.checkEveryFile(registryFiles.manifestFiles());
             outcomes.headers.writeFor(run.submissions());
             submissions.commit();
+            notes.commit();
         }
-        RunNotes.write(run.notes(), notes);
         contribution.getStepExecution().setReadCount(outcomes.rowsRead.sum());
         contribution.incrementWriteCount(outcomes.rowsAccepted.sum());
         return RepeatStatus.FINISHED;
@@ -195,7 +195,7 @@ public final class NormaliseTasklet implements Tasklet {
      * A file that vanished or changed after the pull step listed it is left for a later run (a restart
      * may come days later): taking it now would record a hash its rows do not match.
      */
-    private static boolean changedSincePull(PulledFile f, List<String> notes) {
+    private static boolean changedSincePull(PulledFile f, Consumer<String> notes) {
         if (f.refused() && f.charset() == null) {
             return false; // refused unread (a link out of the inbox, a file too large): nothing to read now
         }
@@ -203,9 +203,9 @@ public final class NormaliseTasklet implements Tasklet {
             if (Files.size(f.path()) == f.sizeBytes() && Files.getLastModifiedTime(f.path()).toInstant().equals(f.modifiedAt())) {
                 return false;
             }
-            notes.add(leftNote(f, "changed"));
+            notes.accept(leftNote(f, "changed"));
         } catch (IOException e) {
-            notes.add(leftNote(f, "vanished"));
+            notes.accept(leftNote(f, "vanished"));
         }
         return true;
     }
@@ -266,7 +266,7 @@ public final class NormaliseTasklet implements Tasklet {
     private record RegistryFiles(List<RegistryFile> taken, Set<String> ids, long manifestFiles) {}
 
     /** A first pass over the manifest: registry files decide which units exist, so they are read before any data file. */
-    private RegistryFiles findRegistryFiles(Path manifest, List<String> notes, Outcomes outcomes) {
+    private RegistryFiles findRegistryFiles(Path manifest, Consumer<String> notes, Outcomes outcomes) {
         List<RegistryFile> taken = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         long[] files = {0};
@@ -285,7 +285,7 @@ public final class NormaliseTasklet implements Tasklet {
                     outcomes.left.increment();
                     return;
                 }
-            } else if (changedSincePull(f, new ArrayList<>())) {
+            } else if (changedSincePull(f, note -> { })) {
                 return;   // not opened: the data pass notes it
             }
             try {
@@ -470,7 +470,7 @@ public final class NormaliseTasklet implements Tasklet {
     }
 
     private void normaliseData(Path manifest, Set<String> registryIds, ValueNormaliser normaliser, LakeWriter lake,
-            Outcomes outcomes, Consumer<Rejection> rejections, List<String> notes) throws InterruptedException {
+            Outcomes outcomes, Consumer<Rejection> rejections, Consumer<String> notes) throws InterruptedException {
         DataFileNormaliser files = new DataFileNormaliser(normaliser);
         // a large file is read by one thread and checked by these, so that it keeps every core busy
         ExecutorService helpers = Executors.newFixedThreadPool(properties.workerThreads());
@@ -493,7 +493,7 @@ public final class NormaliseTasklet implements Tasklet {
                     return;
                 }
                 if (d.layout().get() == Layout.REGISTRY) {   // it was not one in the registry pass: changed since
-                    notes.add(leftNote(f, "changed"));
+                    notes.accept(leftNote(f, "changed"));
                     outcomes.left.increment();
                     return;
                 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,14 +57,15 @@ public final class PullTasklet implements Tasklet {
         long started = System.nanoTime();
         CompletableFuture<DuckDBConnection> opened = CompletableFuture.supplyAsync(warehouse::connection);
         Path root = InboxScanner.root(run.inbox());
-        Taking taking = new Taking(root);
+        RunNotes notes = RunNotes.open(run.notes(), false);
+        Taking taking = new Taking(root, notes);
         long listed;
         long open;
         long changed;
         ForkJoinPool hashing = new ForkJoinPool(properties.hashingThreads());
         try (ListedFiles listing = new ListedFiles(() -> await(opened), root, properties.zone());
                 PullManifest.Writer manifest = PullManifest.writer(run.pulledManifest())) {
-            taking.notes.addAll(new InboxScanner().scan(root, Instant.now(), properties.settleSeconds(), listing));
+            new InboxScanner().scan(root, Instant.now(), properties.settleSeconds(), listing).forEach(notes);
             listed = System.nanoTime();
             await(opened);
             open = System.nanoTime();
@@ -71,15 +73,16 @@ public final class PullTasklet implements Tasklet {
             faults.at(Stage.PULL);
             manifest.commit();
             taking.unchanged = listing.count() - changed;
+            taking.noteRepeats(run.pulledManifest());
+            notes.commit();
         } finally {
             hashing.shutdown();
+            notes.close();
         }
-        taking.noteRepeats(run.pulledManifest());
         log.info("pull: {} files listed in {} ms (warehouse open {} ms later); {} unchanged by path, size and time; "
                 + "{} read and hashed ({} ms); {} known by content ({} ms); {} taken", taking.unchanged + changed,
                 ms(listed - started), ms(open - listed), taking.unchanged, taking.inspected, ms(taking.hashingNanos),
                 taking.known, ms(taking.lookupNanos), taking.pulled);
-        RunNotes.write(run.notes(), taking.notes);
         chunk.getStepContext().getStepExecution().getExecutionContext().putInt("files_already_taken",
                 (int) (taking.unchanged + taking.known));
         contribution.getStepExecution().setReadCount((int) taking.pulled);
@@ -98,7 +101,7 @@ public final class PullTasklet implements Tasklet {
         private final FileInspector inspector = new FileInspector();
         private final StringPool headerLines = new StringPool(10_000);
         private final LongSet taken = new LongSet();
-        private final List<String> notes = new ArrayList<>();
+        private final Consumer<String> notes;
         /** Files with the content of one taken earlier in this run: their path and submission id, for the notes. */
         private final List<String[]> repeats = new ArrayList<>();
         private long unchanged;
@@ -108,8 +111,9 @@ public final class PullTasklet implements Tasklet {
         private long hashingNanos;
         private long lookupNanos;
 
-        Taking(Path root) {
+        Taking(Path root, Consumer<String> notes) {
             this.root = root;
+            this.notes = notes;
         }
 
         void take(List<InboxScanner.Found> batch, ForkJoinPool hashing, PullManifest.Writer manifest) {
@@ -141,7 +145,7 @@ public final class PullTasklet implements Tasklet {
             repeats.forEach(r -> takenAs.put(r[1], null));
             PullManifest.forEach(manifest, f -> takenAs.replace(f.submissionId(), f.relativePath()));
             for (String[] r : repeats) {
-                notes.add("skipped " + r[0] + ": same content as " + takenAs.get(r[1]) + ", taken once");
+                notes.accept("skipped " + r[0] + ": same content as " + takenAs.get(r[1]) + ", taken once");
             }
         }
     }
@@ -162,7 +166,7 @@ public final class PullTasklet implements Tasklet {
     private record Inspected(InboxScanner.Found found, String sha256, PulledFile pulled) {}
 
     /** Hashes and checks the files on several threads, keeping their order; a file that vanished meanwhile gets a note. */
-    private List<Inspected> inspectAll(Path inbox, List<InboxScanner.Found> files, List<String> notes, ForkJoinPool pool,
+    private List<Inspected> inspectAll(Path inbox, List<InboxScanner.Found> files, Consumer<String> notes, ForkJoinPool pool,
             FileInspector inspector, StringPool headerLines) {
         List<Object> results = pool.submit(() -> files.parallelStream().map(f -> inspectOne(inspector, headerLines, inbox, f)).toList()).join();
         List<Inspected> inspected = new ArrayList<>();
@@ -170,7 +174,7 @@ public final class PullTasklet implements Tasklet {
             if (r instanceof Inspected i) {
                 inspected.add(i);
             } else {
-                notes.add((String) r);
+                notes.accept((String) r);
             }
         }
         return inspected;

@@ -70,13 +70,13 @@ final class CrashMatrixTest {
         assertThat(home.resolve("warehouse.duckdb")).as("nothing is published by a run that died").doesNotExist();
         List<String> leftBehind = leftovers(home).stream().map(Path::toString).toList();
         switch (stage) {
-            case PULL -> assertThat(leftBehind).as("the crash left the manifest it was writing")
-                    .containsExactly("runs/" + DATE + "/pulled.csv.tmp");
-            case NORMALISE -> assertThat(leftBehind).as("the crash left the lake files and the file list it was writing")
-                    .contains("runs/" + DATE + "/submissions.csv.tmp")
-                    .allMatch(f -> f.equals("runs/" + DATE + "/submissions.csv.tmp")
+            case PULL -> assertThat(leftBehind).as("the crash left the manifest and the notes it was writing")
+                    .containsExactlyInAnyOrder("runs/" + DATE + "/pulled.csv.tmp", "runs/" + DATE + "/notes.txt.tmp");
+            case NORMALISE -> assertThat(leftBehind).as("the crash left the lake files, the file list and the notes it was writing")
+                    .contains("runs/" + DATE + "/submissions.csv.tmp", "runs/" + DATE + "/notes.txt.tmp")
+                    .allMatch(f -> f.equals("runs/" + DATE + "/submissions.csv.tmp") || f.equals("runs/" + DATE + "/notes.txt.tmp")
                             || f.matches("lake/values/year=\\d{4}/run-" + DATE + "(\\.\\d+)?\\.parquet\\.tmp"))
-                    .hasSizeGreaterThan(1);
+                    .hasSizeGreaterThan(2);
             case LAKE -> assertThat(leftBehind).as("the crash left the lake files it was writing")
                     .isNotEmpty().allMatch(f -> f.matches("lake/values/year=\\d{4}/run-" + DATE + "(\\.\\d+)?\\.parquet\\.tmp"));
             case PUBLISH -> assertThat(leftBehind).as("the crash left the copy it was publishing")
