@@ -7,6 +7,7 @@ import static vn.memberstat.support.Memberstat.query;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,15 @@ final class ChangedAfterPullTest {
         assertThat(count(home, "select * from quarantine where file_path = '2025/HN.P-TX/2025-12-bao-cao.csv' "
                 + "and reason_code = 'UNIT_NOT_ACTIVE' and not is_resolved")).isEqualTo(1);
         assertThat(next.out()).containsPattern("retried  \\d+ rows quarantined by earlier runs now load");
+        // each retried row says which run took it and how: the repeated line as a duplicate, the others loaded
+        assertThat(query(home, "select distinct resolution, resolved_run_id from quarantine where is_resolved "
+                + "and reason_code = 'UNKNOWN_UNIT' order by all"))
+                .containsExactly(Map.of("resolution", "duplicate", "resolved_run_id", "2026-07-01"),
+                        Map.of("resolution", "loaded", "resolved_run_id", "2026-07-01"));
+        assertThat(count(home, "select * from quarantine where is_resolved and (resolution not in ('loaded', 'duplicate') "
+                + "or resolved_run_id <> '2026-07-01')")).isZero();
+        assertThat(count(home, "select * from quarantine where resolution = 'duplicate' and unit_code = 'VP.VT' "
+                + "and period = '2024' and indicator = 'made_official'")).isEqualTo(1);
     }
 
     private static void assertConserved(String summary) {
