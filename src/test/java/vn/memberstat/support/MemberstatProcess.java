@@ -45,11 +45,14 @@ public final class MemberstatProcess {
     public static MemberstatProcess start(Path logs, String name, String... args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        // DuckDB's driver copies its 69 MB native library into java.io.tmpdir and a killed process leaves it
+        // there: in the test's own directory, it goes when the test ends
+        Path javaTmp = logs.resolve("java-tmp");
+        command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + javaTmp,
                 "-cp", System.getProperty("java.class.path"), MAIN));
         command.addAll(Arrays.asList(args));
         try {
-            Files.createDirectories(logs);
+            Files.createDirectories(javaTmp);
             Path out = logs.resolve(name + ".out");
             Path err = logs.resolve(name + ".err");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
