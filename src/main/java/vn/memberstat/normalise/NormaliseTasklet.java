@@ -87,12 +87,12 @@ public final class NormaliseTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         RunContext run = RunContext.of(chunk, properties);
-        // the pull's notes first, then this step's; notes.txt is replaced when the step ends
         LakeWriter.discard(run.lakeValues(), run.runId());
         long started = System.nanoTime();
         List<QuarantineRetry.Row> registryRetries = QuarantineRetry.pendingRegistry(warehouse.connection());
         long pending = System.nanoTime();
         Outcomes outcomes;
+        // notes.txt anew: the pull's notes, then this step's, in place when the step ends
         try (RunNotes notes = RunNotes.open(run.notes(), true);
                 ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE);
                 CsvTable.Writer submissions = CsvTable.writer(run.submissions(), SUBMISSION_COLUMNS)) {

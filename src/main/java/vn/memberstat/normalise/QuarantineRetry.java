@@ -105,7 +105,7 @@ public final class QuarantineRetry {
                 }
             }
             return count;
-        } catch (SQLException | IOException | UncheckedIOException e) {
+        } catch (SQLException | IOException e) {   // what each row's consumer throws goes on as it was
             throw new MemberstatException(ErrorCode.STORAGE, "cannot read quarantine for retry: " + e.getMessage(), e);
         } finally {
             try {
