@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -43,12 +41,17 @@ public final class InboxScanner {
         }
     }
 
+    /** Where the notes on what was left alone go, from several threads at once, in no particular order. */
+    public interface Notes {
+        /** A note about the file or directory at {@code relativePath}. */
+        void note(String relativePath, String text);
+    }
+
     /**
-     * Hands every file to take under {@code root} (see {@link #root}) to {@code files}, from several threads at
-     * once; returns the notes on what was left alone, in path order.
+     * Hands every file to take under {@code root} (see {@link #root}) to {@code files}, and a note on each file
+     * left alone to {@code notes}, from several threads at once.
      */
-    public List<String> scan(Path root, Instant now, long settleSeconds, Consumer<Found> files) {
-        List<Note> notes = Collections.synchronizedList(new ArrayList<>());
+    public void scan(Path root, Instant now, long settleSeconds, Consumer<Found> files, Notes notes) {
         Instant settledBefore = now.minusSeconds(settleSeconds);
         Walk walk = new Walk(root, settledBefore, settleSeconds, files, notes);
         ForkJoinPool pool = new ForkJoinPool(THREADS);
@@ -57,8 +60,6 @@ public final class InboxScanner {
         } finally {
             pool.shutdown();
         }
-        notes.sort(Comparator.comparing(Note::relativePath));
-        return notes.stream().map(Note::text).toList();
     }
 
     /**
@@ -66,9 +67,6 @@ public final class InboxScanner {
      * national month's 52,000 files took 0.7-1.2 s on one thread, 0.3-0.5 s on 8); several are in flight at once.
      */
     private static final int THREADS = 8;
-
-    /** A note about the file at {@code relativePath}; notes are reported in path order. */
-    private record Note(String relativePath, String text) {}
 
     /** Lists one directory, and each of its subdirectories as a task of its own. */
     private static final class DirectoryTask extends RecursiveAction {
@@ -118,14 +116,14 @@ public final class InboxScanner {
     }
 
     /** What a file found in the inbox becomes: a file to take, a note, or nothing (not a {@code .csv}). */
-    private record Walk(Path root, Instant settledBefore, long settleSeconds, Consumer<Found> files, List<Note> notes) {
+    private record Walk(Path root, Instant settledBefore, long settleSeconds, Consumer<Found> files, Notes notes) {
 
         String relative(Path file) {
             return root.relativize(file).toString().replace('\\', '/');
         }
 
         void note(Path file, String text) {
-            notes.add(new Note(relative(file), text));
+            notes.note(relative(file), text);
         }
 
         void visitFile(Path file, BasicFileAttributes attrs) {

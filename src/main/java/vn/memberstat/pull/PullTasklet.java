@@ -7,14 +7,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,15 +54,15 @@ public final class PullTasklet implements Tasklet {
         long started = System.nanoTime();
         CompletableFuture<DuckDBConnection> opened = CompletableFuture.supplyAsync(warehouse::connection);
         Path root = InboxScanner.root(run.inbox());
-        RunNotes notes = RunNotes.open(run.notes(), false);
-        Taking taking = new Taking(root, notes);
+        PullNotes pullNotes = new PullNotes(run.runDir());
+        Taking taking = new Taking(root, pullNotes);
         long listed;
         long open;
         long changed;
         ForkJoinPool hashing = new ForkJoinPool(properties.hashingThreads());
         try (ListedFiles listing = new ListedFiles(() -> await(opened), root, properties.zone());
                 PullManifest.Writer manifest = PullManifest.writer(run.pulledManifest())) {
-            new InboxScanner().scan(root, Instant.now(), properties.settleSeconds(), listing).forEach(notes);
+            new InboxScanner().scan(root, Instant.now(), properties.settleSeconds(), listing, pullNotes);
             listed = System.nanoTime();
             await(opened);
             open = System.nanoTime();
@@ -73,11 +70,13 @@ public final class PullTasklet implements Tasklet {
             faults.at(Stage.PULL);
             manifest.commit();
             taking.unchanged = listing.count() - changed;
-            taking.noteRepeats(run.pulledManifest());
-            notes.commit();
+            try (RunNotes notes = RunNotes.open(run.notes(), false)) {
+                pullNotes.writeSorted(await(opened), run.pulledManifest(), notes);
+                notes.commit();
+            }
         } finally {
             hashing.shutdown();
-            notes.close();
+            pullNotes.close();
         }
         log.info("pull: {} files listed in {} ms (warehouse open {} ms later); {} unchanged by path, size and time; "
                 + "{} read and hashed ({} ms); {} known by content ({} ms); {} taken", taking.unchanged + changed,
@@ -101,9 +100,7 @@ public final class PullTasklet implements Tasklet {
         private final FileInspector inspector = new FileInspector();
         private final StringPool headerLines = new StringPool(10_000);
         private final LongSet taken = new LongSet();
-        private final Consumer<String> notes;
-        /** Files with the content of one taken earlier in this run: their path and submission id, for the notes. */
-        private final List<String[]> repeats = new ArrayList<>();
+        private final PullNotes notes;
         private long unchanged;
         private long inspected;
         private long known;
@@ -111,7 +108,7 @@ public final class PullTasklet implements Tasklet {
         private long hashingNanos;
         private long lookupNanos;
 
-        Taking(Path root, Consumer<String> notes) {
+        Taking(Path root, PullNotes notes) {
             this.root = root;
             this.notes = notes;
         }
@@ -128,24 +125,11 @@ public final class PullTasklet implements Tasklet {
                 if (knownHashes.contains(i.sha256())) {
                     known++;
                 } else if (!taken.add(Long.parseUnsignedLong(i.pulled().submissionId(), 16))) {
-                    repeats.add(new String[] {i.found().relativePath(), i.pulled().submissionId()});
+                    notes.sameContent(i.found().relativePath(), i.pulled().submissionId());
                 } else {
                     manifest.add(i.pulled());
                     pulled++;
                 }
-            }
-        }
-
-        /** A note for each file skipped for its content, naming the file taken (read back from the manifest: they are few). */
-        void noteRepeats(Path manifest) {
-            if (repeats.isEmpty()) {
-                return;
-            }
-            Map<String, String> takenAs = new HashMap<>();
-            repeats.forEach(r -> takenAs.put(r[1], null));
-            PullManifest.forEach(manifest, f -> takenAs.replace(f.submissionId(), f.relativePath()));
-            for (String[] r : repeats) {
-                notes.accept("skipped " + r[0] + ": same content as " + takenAs.get(r[1]) + ", taken once");
             }
         }
     }
@@ -166,7 +150,7 @@ public final class PullTasklet implements Tasklet {
     private record Inspected(InboxScanner.Found found, String sha256, PulledFile pulled) {}
 
     /** Hashes and checks the files on several threads, keeping their order; a file that vanished meanwhile gets a note. */
-    private List<Inspected> inspectAll(Path inbox, List<InboxScanner.Found> files, Consumer<String> notes, ForkJoinPool pool,
+    private List<Inspected> inspectAll(Path inbox, List<InboxScanner.Found> files, InboxScanner.Notes notes, ForkJoinPool pool,
             FileInspector inspector, StringPool headerLines) {
         List<Object> results = pool.submit(() -> files.parallelStream().map(f -> inspectOne(inspector, headerLines, inbox, f)).toList()).join();
         List<Inspected> inspected = new ArrayList<>();
@@ -174,13 +158,17 @@ public final class PullTasklet implements Tasklet {
             if (r instanceof Inspected i) {
                 inspected.add(i);
             } else {
-                notes.accept((String) r);
+                Skipped skipped = (Skipped) r;
+                notes.note(skipped.relativePath(), skipped.text());
             }
         }
         return inspected;
     }
 
-    /** The inspected file, or the note saying why it was skipped. */
+    /** A file left alone after it was listed, and why. */
+    private record Skipped(String relativePath, String text) {}
+
+    /** The inspected file, or why it was skipped. */
     private Object inspectOne(FileInspector inspector, StringPool headerLines, Path inbox, InboxScanner.Found found) {
         if (found.outsideTarget() != null) {
             // never read: identified by its path and target, so it is refused once, not every night
@@ -194,9 +182,9 @@ public final class PullTasklet implements Tasklet {
         try {
             inspection = inspector.inspect(found.path(), found.sizeBytes(), properties.maxFileBytes());
         } catch (NoSuchFileException e) {
-            return "skipped " + found.relativePath() + ": it vanished before it could be read";
+            return new Skipped(found.relativePath(), "skipped " + found.relativePath() + ": it vanished before it could be read");
         } catch (IOException e) {
-            return "skipped " + found.relativePath() + ": cannot read it: " + e.getMessage();
+            return new Skipped(found.relativePath(), "skipped " + found.relativePath() + ": cannot read it: " + e.getMessage());
         }
         return new Inspected(found, inspection.sha256(), new PulledFile(inbox, found.relativePath(),
                 PulledFile.readFrom(inbox, found.relativePath(), found.path()), found.sizeBytes(),

@@ -71,7 +71,7 @@ final class CrashMatrixTest {
         List<String> leftBehind = leftovers(home).stream().map(Path::toString).toList();
         switch (stage) {
             case PULL -> assertThat(leftBehind).as("the crash left the manifest and the notes it was writing")
-                    .containsExactlyInAnyOrder("runs/" + DATE + "/pulled.csv.tmp", "runs/" + DATE + "/notes.txt.tmp");
+                    .containsExactlyInAnyOrder("runs/" + DATE + "/pulled.csv.tmp", "runs/" + DATE + "/pull-notes.csv.tmp");
             case NORMALISE -> assertThat(leftBehind).as("the crash left the lake files, the file list and the notes it was writing")
                     .contains("runs/" + DATE + "/submissions.csv.tmp", "runs/" + DATE + "/notes.txt.tmp")
                     .allMatch(f -> f.equals("runs/" + DATE + "/submissions.csv.tmp") || f.equals("runs/" + DATE + "/notes.txt.tmp")
