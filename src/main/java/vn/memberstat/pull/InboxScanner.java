@@ -58,7 +58,8 @@ public final class InboxScanner {
         try {
             pool.invoke(new DirectoryTask(walk, root));
         } finally {
-            pool.shutdown();
+            // after a failure, the directories not yet listed are dropped rather than listed on behind the failed step
+            pool.shutdownNow();
         }
     }
 
