@@ -3,11 +3,16 @@ package vn.memberstat.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.memberstat.MemberstatApplication;
 import vn.memberstat.common.ErrorCode;
@@ -36,6 +41,10 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
         try {
             Options options = Options.parse(args);
+            checkSettings(options.settings());
+            unknownEnvironmentSettings(System.getenv()).forEach(name ->
+                    err.println("memberstat: warning: " + name + " is not a setting and is ignored (settings: "
+                            + String.join(", ", SETTINGS.values().stream().map(Cli::environmentName).toList()) + ")"));
             return switch (options.command()) {
                 case "nightly" -> new NightlyCommand(out, err).run(options);
                 case "status" -> new StatusCommand(out).run(options);
@@ -62,20 +71,68 @@ public final class Cli {
     }
 
     /**
+     * The settings of {@link MemberstatProperties} by their kebab-case names ({@code settle-seconds}), keyed by the
+     * name folded as Spring matches it (no dashes or underscores, lower case). Home and inbox are options, not settings.
+     */
+    private static final Map<String, String> SETTINGS = settingNames();
+
+    private static Map<String, String> settingNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (var component : MemberstatProperties.class.getRecordComponents()) {
+            String kebab = component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            if (!kebab.equals("home") && !kebab.equals("inbox")) {
+                names.put(fold(kebab), kebab);
+            }
+        }
+        return names;
+    }
+
+    private static String fold(String name) {
+        return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String environmentName(String kebab) {
+        return "MEMBERSTAT_" + kebab.replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** A misspelt setting would otherwise be ignored without a word, and the run go on with the default. */
+    static void checkSettings(List<String> settings) {
+        for (String setting : settings) {
+            String name = setting.substring(2, setting.indexOf('='));
+            if (!name.toLowerCase(Locale.ROOT).startsWith("memberstat.")) {
+                continue;   // Spring's own (logging.level..., spring...), for diagnosis
+            }
+            String key = fold(name.substring("memberstat.".length()));
+            if (key.equals("home") || key.equals("inbox")) {
+                throw new MemberstatException(ErrorCode.USAGE, "--" + name + " is not a setting: use --" + key + " DIR");
+            }
+            if (!SETTINGS.containsKey(key)) {
+                throw new MemberstatException(ErrorCode.USAGE, "unknown setting --" + name + " (settings: "
+                        + String.join(", ", SETTINGS.values()) + ")");
+            }
+        }
+    }
+
+    /**
      * {@code MEMBERSTAT_SETTLE_SECONDS=300} as {@code memberstat.settle-seconds=300}: every setting of
      * {@link MemberstatProperties} by its plain upper-case name (home and inbox come from the options).
      */
     static Map<String, Object> environmentSettings(Map<String, String> env) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        for (var component : MemberstatProperties.class.getRecordComponents()) {
-            String kebab = component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
-            String name = "MEMBERSTAT_" + kebab.replace('-', '_').toUpperCase(java.util.Locale.ROOT);
-            String value = env.get(name);
-            if (value != null && !value.isBlank() && !kebab.equals("home") && !kebab.equals("inbox")) {
+        for (String kebab : SETTINGS.values()) {
+            String value = env.get(environmentName(kebab));
+            if (value != null && !value.isBlank()) {
                 settings.put("memberstat." + kebab, value);
             }
         }
         return settings;
+    }
+
+    /** {@code MEMBERSTAT_*} variables that are neither a setting nor one the launcher reads: most likely misspelt. */
+    static List<String> unknownEnvironmentSettings(Map<String, String> env) {
+        Set<String> known = new HashSet<>(List.of("MEMBERSTAT_HOME", "MEMBERSTAT_INBOX", "MEMBERSTAT_JAVA_OPTS"));
+        SETTINGS.values().forEach(kebab -> known.add(environmentName(kebab)));
+        return env.keySet().stream().filter(name -> name.startsWith("MEMBERSTAT_") && !known.contains(name)).sorted().toList();
     }
 
     /** Starts the Spring application for a home: job repository, nightly job, warehouse. */
@@ -97,9 +154,46 @@ public final class Cli {
         properties.put("logging.threshold.console", "OFF");
         properties.put("logging.level.root", "INFO");
         properties.putAll(environmentSettings(System.getenv()));
-        return new SpringApplicationBuilder(MemberstatApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties(properties)
-                .run(settings.toArray(String[]::new));
+        try {
+            return new SpringApplicationBuilder(MemberstatApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties(properties)
+                    .run(settings.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            throw startFailure(e, home);
+        }
+    }
+
+    /**
+     * Why the application did not start, in words: Spring reports it only to the log file (the console is quiet),
+     * so a setting it could not use ended the command with exit 1 and nothing printed.
+     */
+    private static String expected(Class<?> type) {
+        if (type == long.class || type == int.class || type == Long.class || type == Integer.class) {
+            return "a whole number";
+        }
+        return type == java.time.ZoneId.class ? "a time zone such as Asia/Ho_Chi_Minh" : "a " + type.getSimpleName();
+    }
+
+    static MemberstatException startFailure(RuntimeException e, Path home) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException bind) {
+                ConfigurationProperty property = bind.getProperty();
+                Throwable cause = bind;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                if (property == null) {   // refused by MemberstatProperties itself, in words naming the setting
+                    return new MemberstatException(ErrorCode.USAGE, cause.getMessage(), e);
+                }
+                String name = property.getName().toString();
+                String kebab = name.substring(name.indexOf('.') + 1);
+                return new MemberstatException(ErrorCode.USAGE, "setting %s (%s) is '%s', not %s (%s)".formatted(name,
+                        environmentName(kebab), property.getValue(), expected(bind.getTarget().getType().resolve()),
+                        cause.getMessage()), e);
+            }
+        }
+        return new MemberstatException(ErrorCode.RUN_FAILED, "cannot start: " + MemberstatException.describe(e)
+                + " (details: " + home.resolve("logs").resolve("memberstat.log") + ")", e);
     }
 }

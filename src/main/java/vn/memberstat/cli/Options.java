@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,18 @@ record Options(String command, Map<String, String> values, List<String> words, L
                 words.add(a);
             }
         }
-        return new Options(args[0], Map.copyOf(values), List.copyOf(words), List.copyOf(settings));
+        return new Options(args[0], Map.copyOf(values), List.copyOf(words), lastOfEach(settings));
+    }
+
+    /** A setting given twice counts once, as given last (Spring would join the two values with a comma). */
+    private static List<String> lastOfEach(List<String> settings) {
+        Map<String, String> last = new LinkedHashMap<>();
+        for (String s : settings) {
+            String name = s.substring(0, s.indexOf('='));
+            last.remove(name);
+            last.put(name, s);
+        }
+        return List.copyOf(last.values());
     }
 
     void allow(String... names) {

@@ -2,6 +2,8 @@ package vn.memberstat.job;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -35,6 +37,34 @@ public record MemberstatProperties(
         @DefaultValue("3000000") long bucketRows,
         @DefaultValue("") String failAt,
         @DefaultValue("") String crashAt) {
+
+    /** A setting out of range is refused before the run starts, naming the setting, not when a step trips over it. */
+    public MemberstatProperties {
+        atLeast("max-file-bytes", maxFileBytes, 1);
+        atLeast("max-line-chars", maxLineChars, 1);
+        atLeast("settle-seconds", settleSeconds, 0);
+        atLeast("workers", workers, 0);
+        atLeast("bucket-rows", bucketRows, 1);
+        if (duckdbMemory == null || duckdbMemory.isBlank()) {
+            throw new IllegalArgumentException("memberstat.duckdb-memory is empty: give a size such as 600MB or 2GB");
+        }
+        stageOrEmpty("fail-at", failAt);
+        stageOrEmpty("crash-at", crashAt);
+    }
+
+    private static void atLeast(String name, long value, long least) {
+        if (value < least) {
+            throw new IllegalArgumentException("memberstat.%s is %d; it must be %d or more".formatted(name, value, least));
+        }
+    }
+
+    private static void stageOrEmpty(String name, String value) {
+        if (value != null && !value.isEmpty()
+                && Arrays.stream(Stage.values()).noneMatch(s -> s.stepName().equalsIgnoreCase(value))) {
+            throw new IllegalArgumentException("memberstat.%s is '%s', which is not a step (%s)".formatted(name, value,
+                    Arrays.stream(Stage.values()).map(Stage::stepName).collect(Collectors.joining(", "))));
+        }
+    }
 
     public int workerThreads() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();

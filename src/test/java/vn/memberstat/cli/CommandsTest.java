@@ -115,6 +115,41 @@ final class CommandsTest {
     }
 
     @Test
+    void settingsThatCannotBeUsedAreRefusedByNameBeforeTheRun() {
+        Path fresh = temp.resolve("settings-home");
+        Path inbox = temp.resolve("inbox");
+        Map<String, String> refusals = Map.of(
+                "--memberstat.settle-seconds=5m", "setting memberstat.settle-seconds (MEMBERSTAT_SETTLE_SECONDS) is '5m', not a whole number",
+                "--memberstat.zone=Hanoi", "setting memberstat.zone (MEMBERSTAT_ZONE) is 'Hanoi', not a time zone",
+                "--memberstat.workers=-3", "memberstat.workers is -3; it must be 0 or more",
+                "--memberstat.fail-at=lod", "memberstat.fail-at is 'lod', which is not a step (pull, normalise, lake, load,",
+                "--memberstat.settle-secnds=300", "unknown setting --memberstat.settle-secnds (settings: max-file-bytes,",
+                "--memberstat.home=/elsewhere", "--memberstat.home is not a setting: use --home DIR");
+        refusals.forEach((setting, message) -> {
+            Memberstat.Result r = Memberstat.nightly(fresh, inbox, "2026-06-30", setting);
+            assertThat(r.exitCode()).as(setting).isEqualTo(2);
+            assertThat(r.err()).as(setting).startsWith("memberstat: " + message);
+        });
+        assertThat(fresh.resolve("runs")).as("no run was started").doesNotExist();
+    }
+
+    @Test
+    void aSettingGivenTwiceCountsAsGivenLast() {
+        Memberstat.Result r = Memberstat.nightly(temp.resolve("twice-home"), temp.resolve("inbox"), "2026-06-30",
+                "--memberstat.settle-seconds=0", "--memberstat.settle-seconds=2000000000");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).as("every file is too fresh for the second value").contains("pulled 0,")
+                .contains("for the next run: modified ").contains("less than 2000000000 s ago");
+    }
+
+    @Test
+    void misspeltEnvironmentSettingsAreNamed() {
+        assertThat(Cli.unknownEnvironmentSettings(Map.of("MEMBERSTAT_SETLE_SECONDS", "3", "MEMBERSTAT_ZONE", "UTC",
+                "MEMBERSTAT_HOME", "/h", "MEMBERSTAT_INBOX", "/i", "MEMBERSTAT_JAVA_OPTS", "-Xmx1g", "MEMBERSTATS", "x", "PATH", "/bin")))
+                .containsExactly("MEMBERSTAT_SETLE_SECONDS");
+    }
+
+    @Test
     void environmentSettingsUseThePlainUpperCaseNames() {
         assertThat(Cli.environmentSettings(Map.of("MEMBERSTAT_SETTLE_SECONDS", "300", "MEMBERSTAT_MAX_FILE_BYTES", "10",
                 "MEMBERSTAT_HOME", "/x", "OTHER", "y")))
