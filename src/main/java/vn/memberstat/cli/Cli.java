@@ -11,13 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.memberstat.MemberstatApplication;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.MemberstatProperties;
+import vn.memberstat.job.WarmUp;
 
 /** The {@code bin/memberstat} commands. Returns the process exit code; never calls System.exit. */
 public final class Cli {
@@ -158,6 +162,11 @@ public final class Cli {
             return new SpringApplicationBuilder(MemberstatApplication.class)
                     .web(WebApplicationType.NONE)
                     .properties(properties)
+                    .listeners((ApplicationListener<ApplicationEvent>) event -> {
+                        if (event instanceof ApplicationPreparedEvent) {   // logging is configured by then
+                            WarmUp.loggingConfigured();
+                        }
+                    })
                     .run(settings.toArray(String[]::new));
         } catch (RuntimeException e) {
             throw startFailure(e, home);

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.memberstat.lake.LakeTables;
@@ -19,7 +21,19 @@ import vn.memberstat.lake.ParquetRowWriter;
 public final class WarmUp {
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
 
+    /**
+     * Opened once Spring has configured logging. Parquet's classes log at debug level as they are first used; in the
+     * moment Spring resets logging they found no appender, and logback's warning about it reached standard error
+     * (about one run in twelve), which a cron job mails to its owner.
+     */
+    private static final CountDownLatch LOGGING_CONFIGURED = new CountDownLatch(1);
+
     private WarmUp() {}
+
+    /** Called once Spring has configured logging (its application-prepared event). */
+    public static void loggingConfigured() {
+        LOGGING_CONFIGURED.countDown();
+    }
 
     /** Starts the warm-up on a daemon thread and returns at once. */
     public static void start() {
@@ -36,10 +50,15 @@ public final class WarmUp {
         }
         Path file = null;
         try {
+            if (!LOGGING_CONFIGURED.await(30, TimeUnit.SECONDS)) {
+                return;   // Spring is slow to start: the run loads the classes itself
+            }
             file = Files.createTempFile("memberstat-warm-up", ".parquet");
             try (ParquetRowWriter writer = new ParquetRowWriter(file, LakeTables.QUARANTINE)) {
                 writer.write(new Object[] {"s", "f", 1L, "raw", "MALFORMED_ROW", "d", null, null, null, null, null, null});
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException | LinkageError e) {
             log.debug("warm-up: Parquet not loaded ahead", e);
         } finally {
