@@ -177,15 +177,11 @@ public final class Cli {
      * Why the application did not start, in words: Spring reports it only to the log file (the console is quiet),
      * so a setting it could not use ended the command with exit 1 and nothing printed.
      */
-    private static String expected(Class<?> type) {
-        if (type == long.class || type == int.class || type == Long.class || type == Integer.class) {
-            return "a whole number";
-        }
-        return type == java.time.ZoneId.class ? "a time zone such as Asia/Ho_Chi_Minh" : "a " + type.getSimpleName();
-    }
-
     static MemberstatException startFailure(RuntimeException e, Path home) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MemberstatException m) {   // already in words, with its exit code
+                return m;
+            }
             if (t instanceof BindException bind) {
                 ConfigurationProperty property = bind.getProperty();
                 Throwable cause = bind;
@@ -204,5 +200,13 @@ public final class Cli {
         }
         return new MemberstatException(ErrorCode.RUN_FAILED, "cannot start: " + MemberstatException.describe(e)
                 + " (details: " + home.resolve("logs").resolve("memberstat.log") + ")", e);
+    }
+
+    /** What a setting of {@code type} must look like, in words. */
+    private static String expected(Class<?> type) {
+        if (type == long.class || type == int.class || type == Long.class || type == Integer.class) {
+            return "a whole number";
+        }
+        return type == java.time.ZoneId.class ? "a time zone such as Asia/Ho_Chi_Minh" : "a " + type.getSimpleName();
     }
 }
