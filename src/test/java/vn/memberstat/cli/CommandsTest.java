@@ -134,6 +134,19 @@ final class CommandsTest {
     }
 
     @Test
+    void anApplicationThatCannotStartSaysWhy() throws Exception {
+        Path broken = temp.resolve("broken-home");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("jobrepo"), "not a directory");   // where the job repository must go
+
+        Memberstat.Result r = Memberstat.nightly(broken, temp.resolve("inbox"), "2026-06-30");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("memberstat: cannot start: ").contains("jobrepo")
+                .contains("(details: " + broken.resolve("logs").resolve("memberstat.log") + ")");
+    }
+
+    @Test
     void aSettingGivenTwiceCountsAsGivenLast() {
         Memberstat.Result r = Memberstat.nightly(temp.resolve("twice-home"), temp.resolve("inbox"), "2026-06-30",
                 "--memberstat.settle-seconds=0", "--memberstat.settle-seconds=2000000000");
