@@ -1,11 +1,8 @@
 package vn.memberstat.normalise;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,16 +14,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.QuoteMode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.memberstat.catalogue.Indicator;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.read.LayoutDetector;
+import vn.memberstat.warehouse.ScratchCsv;
 import vn.memberstat.warehouse.SqlScript;
 
 /**
@@ -34,7 +28,6 @@ import vn.memberstat.warehouse.SqlScript;
  * the future, a registry row's parent arriving), read back for another try. Nobody re-sends anything.
  */
 public final class QuarantineRetry {
-    private static final Logger LOG = LoggerFactory.getLogger(QuarantineRetry.class);
     /**
      * One unresolved, retryable quarantined row; a registry row with its submission's header to read it again,
      * a value with its parsed fields only (file, raw line, layout, header and delimiter null).
@@ -77,46 +70,24 @@ public final class QuarantineRetry {
 
     /**
      * Hands each unresolved value row to retry to {@code each}, in the order quarantined, and returns how many
-     * there were. DuckDB writes them to {@code scratch} as CSV and they are read back from it, streamed: fetched
-     * through JDBC, each string of each row crossed into Java on its own, and two million rows took 7 to 10 s
-     * where the file takes 2.5. A value is read again from its parsed fields, so only those come back (no raw
-     * line, file or header). The file is deleted afterwards.
+     * there were, streamed through {@code scratch} ({@link ScratchCsv}). A value is read again from its parsed
+     * fields, so only those come back (no raw line, file or header).
      */
     public static long forEachPendingValue(Connection c, Path scratch, Consumer<Row> each) {
         try {
-            try (Statement s = c.createStatement()) {
-                // every non-null field quoted, a null left empty: read back with QuoteMode.ALL_NON_NULL, null stays null
-                s.execute("""
-                        copy (select q.quarantine_key, q.submission_id, q.line_number, q.unit_code, q.period, q.indicator,
-                                     q.category, q.value_text, q.comment, q.reason_code
-                              from quarantine_row q
-                              join dim_submission s using (submission_id)
-                              where %s and s.layout is distinct from 'registry'
-                              order by q.quarantine_key)
-                        to %s (format csv, header false, force_quote *)""".formatted(PENDING, SqlScript.literal(scratch)));
-            }
-            long count = 0;
-            try (Reader reader = Files.newBufferedReader(scratch, StandardCharsets.UTF_8);
-                    CSVParser rows = SCRATCH_FORMAT.parse(reader)) {
-                for (CSVRecord r : rows) {
+            return ScratchCsv.forEach(c, """
+                    select q.quarantine_key, q.submission_id, q.line_number, q.unit_code, q.period, q.indicator,
+                           q.category, q.value_text, q.comment, q.reason_code
+                    from quarantine_row q
+                    join dim_submission s using (submission_id)
+                    where %s and s.layout is distinct from 'registry'
+                    order by q.quarantine_key""".formatted(PENDING), scratch, r ->
                     each.accept(new Row(Long.parseLong(r.get(0)), r.get(1), null, Long.parseLong(r.get(2)), null, null, null,
-                            null, r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), ReasonCode.valueOf(r.get(9))));
-                    count++;
-                }
-            }
-            return count;
+                            null, r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), ReasonCode.valueOf(r.get(9)))));
         } catch (SQLException | IOException e) {   // what each row's consumer throws goes on as it was
             throw new MemberstatException(ErrorCode.STORAGE, "cannot read quarantine for retry: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(scratch);
-            } catch (IOException e) {
-                LOG.warn("cannot delete {}: {}", scratch, e.getMessage());
-            }
         }
     }
-
-    private static final CSVFormat SCRATCH_FORMAT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL_NON_NULL).get();
 
     /** A quarantined registry row as a candidate again: its raw line read with its file's header. */
     public static RegistryNormaliser.Candidate registryCandidate(Row row) {

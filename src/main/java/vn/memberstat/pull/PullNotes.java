@@ -1,23 +1,20 @@
 package vn.memberstat.pull;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.warehouse.ScratchCsv;
 import vn.memberstat.warehouse.SqlScript;
 
 /**
@@ -87,27 +84,13 @@ final class PullNotes implements InboxScanner.Notes, AutoCloseable {
             String taken = copies == 0 ? "(select null::varchar as submission_id, null::varchar as relative_path)"
                     : "(select submission_id, relative_path from read_csv(%s, header = true, all_varchar = true, delim = ',',"
                             .formatted(SqlScript.literal(manifest)) + " quote = '\"', escape = '\"'))";
-            try (Statement s = c.createStatement()) {
-                s.execute("""
-                        copy (select coalesce(n.text, 'skipped ' || n.relative_path || ': same content as '
-                                                       || coalesce(m.relative_path, 'submission ' || n.same_as) || ', taken once')
-                              from read_csv(%s, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-                                            columns = {'n': 'BIGINT', 'relative_path': 'VARCHAR', 'text': 'VARCHAR',
-                                                       'same_as': 'VARCHAR'}) n
-                              left join %s m on m.submission_id = n.same_as
-                              order by n.relative_path, n.n)
-                        to %s (format csv, header false, force_quote *)"""
-                        .formatted(SqlScript.literal(scratch), taken, SqlScript.literal(sorted)));
-            }
-            long written = 0;
-            try (Reader reader = Files.newBufferedReader(sorted, StandardCharsets.UTF_8);
-                    CSVParser rows = CSVFormat.RFC4180.parse(reader)) {
-                for (CSVRecord r : rows) {
-                    notes.accept(r.get(0));
-                    written++;
-                }
-            }
-            return written;
+            return ScratchCsv.forEach(c, """
+                    select coalesce(n.text, 'skipped ' || n.relative_path || ': same content as '
+                                            || coalesce(m.relative_path, 'submission ' || n.same_as) || ', taken once')
+                    from read_csv(%s, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                                  columns = {'n': 'BIGINT', 'relative_path': 'VARCHAR', 'text': 'VARCHAR', 'same_as': 'VARCHAR'}) n
+                    left join %s m on m.submission_id = n.same_as
+                    order by n.relative_path, n.n""".formatted(SqlScript.literal(scratch), taken), sorted, r -> notes.accept(r.get(0)));
         } catch (SQLException e) {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot sort the pull's notes: " + e.getMessage(), e);
         } catch (IOException e) {
