@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.memberstat.MemberstatApplication;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.job.JobRepositorySchema;
 import vn.memberstat.job.MemberstatProperties;
 import vn.memberstat.job.WarmUp;
 
@@ -146,7 +147,7 @@ public final class Cli {
         if (inbox != null) {
             properties.put("memberstat.inbox", inbox.toString());
         }
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + home.resolve("jobrepo").resolve("batch") + ";AUTO_SERVER=TRUE");
+        properties.put("spring.datasource.url", JobRepositorySchema.url(home));
         properties.put("spring.datasource.username", "sa");
         properties.put("spring.datasource.password", "");
         properties.put("spring.batch.job.enabled", "false");

@@ -1,5 +1,6 @@
 package vn.memberstat.job;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobRepositorySchema implements InitializingBean {
     private final DataSource dataSource;
+
+    /**
+     * The repository of a home. AUTO_SERVER lets status read it while a run holds it. WRITE_DELAY=0
+     * writes each commit at once: by default H2 keeps the last second of commits in memory, so a
+     * killed run lost the record of steps it had finished (and the counts they kept).
+     */
+    public static String url(Path home) {
+        return "jdbc:h2:file:" + home.resolve("jobrepo").resolve("batch") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    }
 
     public JobRepositorySchema(DataSource dataSource) {
         this.dataSource = dataSource;

@@ -7,6 +7,11 @@ import static vn.memberstat.support.Memberstat.query;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +88,9 @@ final class CrashMatrixTest {
                     .containsExactly(".warehouse.duckdb.publishing");
             default -> assertThat(leftBehind).isEmpty();
         }
+        assertThat(stepsRecorded(home)).as("the job repository keeps every step the dead run finished, and the one it died in")
+                .containsExactlyElementsOf(Stream.of(Stage.values()).filter(s -> s.ordinal() <= stage.ordinal())
+                        .map(s -> s.stepName() + (s == stage ? " STARTED" : " COMPLETED")).toList());
 
         Memberstat.Result again = Memberstat.nightly(home, inbox, DATE);
 
@@ -97,6 +105,19 @@ final class CrashMatrixTest {
         assertThat(count(home, "select * from dim_submission where rows_read <> rows_loaded + rows_quarantined + rows_duplicate"))
                 .isZero();
         assertThat(leftovers(home)).as("temporary files").isEmpty();
+    }
+
+    private static List<String> stepsRecorded(Path home) {
+        try (Connection c = DriverManager.getConnection(JobRepositorySchema.url(home), "sa", "");
+                ResultSet rs = c.createStatement().executeQuery("select step_name, status from batch_step_execution order by step_execution_id")) {
+            List<String> steps = new ArrayList<>();
+            while (rs.next()) {
+                steps.add(rs.getString(1) + " " + rs.getString(2));
+            }
+            return steps;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, List<String>> snapshot(Path home) {
