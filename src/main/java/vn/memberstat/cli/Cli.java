@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedRuntimeException;
 import vn.memberstat.MemberstatApplication;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
@@ -199,7 +200,9 @@ public final class Cli {
                         cause.getMessage()), e);
             }
         }
-        return new MemberstatException(ErrorCode.RUN_FAILED, "cannot start: " + MemberstatException.describe(e)
+        // Spring wraps the cause in the beans it was creating ("Error creating bean with name ..."): the cause says more
+        Throwable cause = e instanceof NestedRuntimeException nested ? nested.getMostSpecificCause() : e;
+        return new MemberstatException(ErrorCode.RUN_FAILED, "cannot start: " + MemberstatException.describe(cause)
                 + " (details: " + home.resolve("logs").resolve("memberstat.log") + ")", e);
     }
 

@@ -2,6 +2,8 @@ package vn.memberstat.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,11 +67,22 @@ final class NightlyCommand {
         return v == null || v.isBlank() ? fallback : v;
     }
 
+    /**
+     * The home and the directories the application opens at start (job repository, log): a file in the way
+     * would otherwise surface as H2's or logback's own stack trace on standard error.
+     */
     private static void prepareHome(Path home) {
-        try {
-            Files.createDirectories(home);
-        } catch (IOException e) {
-            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create home " + home + ": " + e.getMessage(), e);
+        for (Path dir : List.of(home, home.resolve("jobrepo"), home.resolve("logs"))) {
+            String what = dir.equals(home) ? "home " + dir : dir.toString();
+            try {
+                Files.createDirectories(dir);
+            } catch (FileAlreadyExistsException e) {
+                throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create " + what + ": a file of that name is in the way", e);
+            } catch (AccessDeniedException e) {
+                throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create " + what + ": permission denied", e);
+            } catch (IOException e) {
+                throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create " + what + ": " + e.getMessage(), e);
+            }
         }
         if (!Files.isWritable(home)) {
             throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "home " + home + " is not writable");

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.memberstat.support.Memberstat;
+import vn.memberstat.support.MemberstatProcess;
 
 /** The operator commands around a completed run: status, sql, rejects, and their errors and exit codes. */
 final class CommandsTest {
@@ -136,14 +138,31 @@ final class CommandsTest {
     @Test
     void anApplicationThatCannotStartSaysWhy() throws Exception {
         Path broken = temp.resolve("broken-home");
-        Files.createDirectories(broken);
-        Files.writeString(broken.resolve("jobrepo"), "not a directory");   // where the job repository must go
+        Files.createDirectories(broken.resolve("jobrepo"));
+        Files.writeString(broken.resolve("jobrepo").resolve("batch.mv.db"), "not an H2 database\n".repeat(1000));
 
         Memberstat.Result r = Memberstat.nightly(broken, temp.resolve("inbox"), "2026-06-30");
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("memberstat: cannot start: ").contains("jobrepo")
+        assertThat(r.err()).startsWith("memberstat: cannot start: ").contains("batch.mv.db")
+                .doesNotContain("Error creating bean")
                 .contains("(details: " + broken.resolve("logs").resolve("memberstat.log") + ")");
+    }
+
+    @Test
+    void aFileInTheWayOfTheJobRepositoryOrTheLogIsNamedAndNothingElseIsPrinted() throws Exception {
+        for (String dir : List.of("jobrepo", "logs")) {
+            Path home = Files.createDirectories(temp.resolve("in-the-way-" + dir));
+            Files.writeString(home.resolve(dir), "a file where a directory must go");
+
+            MemberstatProcess.Finished r = MemberstatProcess.nightly(temp.resolve("process-logs"), dir, home, temp.resolve("inbox"),
+                    "2026-06-30").await();
+
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(73);
+            assertThat(r.err()).as("one line of ours, no library's stack trace")
+                    .isEqualTo("memberstat: cannot create " + home.resolve(dir) + ": a file of that name is in the way\n");
+            assertThat(r.out()).isEmpty();
+        }
     }
 
     @Test
