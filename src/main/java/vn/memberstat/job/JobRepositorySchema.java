@@ -19,8 +19,8 @@ public class JobRepositorySchema implements InitializingBean {
     private final DataSource dataSource;
 
     /**
-     * The repository of a home. AUTO_SERVER lets status read it while a run holds it. WRITE_DELAY=0
-     * writes each commit at once: by default H2 keeps the last second of commits in memory, so a
+     * The repository of a home. AUTO_SERVER lets status read it while a run holds it. WRITE_DELAY=0 writes
+     * each commit to the file at once: by default H2 holds the last second of commits in memory, and a
      * killed run lost the record of steps it had finished (and the counts they kept).
      */
     public static String url(Path home) {
