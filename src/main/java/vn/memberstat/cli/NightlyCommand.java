@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
@@ -46,7 +47,8 @@ final class NightlyCommand {
             NightlyLauncher.Launch launch = context.getBean(NightlyLauncher.class).run(date, inbox);
             JobExecution execution = launch.execution();
             if (launch.alreadyCompleted()) {
-                out.println("memberstat nightly " + date + ": already completed at " + execution.getEndTime()
+                out.println("memberstat nightly " + date + ": already completed at "
+                        + execution.getEndTime().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ')
                         + "; nothing new was done (new files are taken by the next date's run)");
                 return 0;
             }

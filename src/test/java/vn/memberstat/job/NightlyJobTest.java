@@ -169,7 +169,8 @@ final class NightlyJobTest {
     void aSecondRunForTheSameDateDoesNothingNew() {
         Memberstat.Result again = Memberstat.nightly(home, temp.resolve("inbox"), "2026-06-30");
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).contains("already completed").contains("nothing new");
+        assertThat(again.out()).containsPattern("^memberstat nightly 2026-06-30: already completed at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2};")
+                .contains("nothing new");
         assertThat(count(home, "select * from fct_reported_value")).isEqualTo(284);
     }
 
