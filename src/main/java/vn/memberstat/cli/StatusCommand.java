@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.NightlyJobConfig;
 import vn.memberstat.job.RunContext;
+import vn.memberstat.job.RunLock;
 
 /** {@code status}: the recent runs from the job repository, newest first. */
 final class StatusCommand {
@@ -46,6 +47,8 @@ final class StatusCommand {
         List<Map<String, Object>> runs = new ArrayList<>();
         try (ConfigurableApplicationContext context = Cli.start(home, null, options.settings())) {
             JobRepository repository = context.getBean(JobRepository.class);
+            // a run the repository still marks running, while no live process holds the home, died (kill -9, power)
+            boolean holderGone = RunLock.holderGone(home);
             for (JobInstance instance : repository.getJobInstances(NightlyJobConfig.JOB_NAME, 0, limit)) {
                 List<JobExecution> executions = repository.getJobExecutions(instance);
                 if (executions.isEmpty()) {
@@ -57,7 +60,7 @@ final class StatusCommand {
                         last = e;
                     }
                 }
-                runs.add(describe(last, executions.size()));
+                runs.add(describe(last, executions.size(), holderGone));
             }
         }
         if (options.flag("json")) {
@@ -76,16 +79,18 @@ final class StatusCommand {
         out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", "date", "outcome", "read", "loaded", "quarant.", "duplic.",
                 "findings", "time per step (s)");
         for (Map<String, Object> r : runs) {
-            out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", r.get("run_date"), r.get("outcome"), n(r, "rows_read"),
+            out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", r.get("run_date"),
+                    Boolean.TRUE.equals(r.get("died")) ? "DIED" : r.get("outcome"), n(r, "rows_read"),
                     n(r, "rows_loaded"), n(r, "rows_quarantined"), n(r, "rows_duplicate"), n(r, "findings"), stepsText(r));
         }
         return 0;
     }
 
-    private static Map<String, Object> describe(JobExecution e, int attempts) {
+    private static Map<String, Object> describe(JobExecution e, int attempts, boolean holderGone) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("run_date", e.getJobParameters().getString(RunContext.RUN_DATE));
         r.put("outcome", e.getStatus().name());
+        r.put("died", e.getStatus().isRunning() && holderGone);
         r.put("attempts", attempts);
         r.put("started_at", e.getStartTime() == null ? null : e.getStartTime().toString());
         r.put("ended_at", e.getEndTime() == null ? null : e.getEndTime().toString());

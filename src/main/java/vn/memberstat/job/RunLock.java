@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
@@ -20,6 +22,8 @@ import vn.memberstat.common.MemberstatException;
  */
 public final class RunLock implements AutoCloseable {
     public static final String FILE = "nightly.lock";
+    /** What the holder writes into the file: "pid N on HOST, started INSTANT". */
+    private static final Pattern HOLDER = Pattern.compile("pid (\\d{1,18}) on (.+), started \\S+");
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -49,7 +53,7 @@ public final class RunLock implements AutoCloseable {
                 throw new MemberstatException(ErrorCode.RUN_LOCKED, "another nightly run is using " + home.toAbsolutePath()
                         + " (" + (holder.isEmpty() ? "holder unknown" : holder) + "); this run did nothing");
             }
-            String holder = "pid " + ProcessHandle.current().pid() + " on " + host() + ", started " + Instant.now();
+            String holder = "pid " + ProcessHandle.current().pid() + " on " + host() + ", started " + Instant.now();   // as HOLDER
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(true);
@@ -74,6 +78,27 @@ public final class RunLock implements AutoCloseable {
             }
         }
         return holder;
+    }
+
+    /**
+     * Whether no live process holds the home's lock, read from the file alone (taking the lock to find out
+     * could make a nightly run starting at that moment exit as locked out): true when the file is missing or
+     * empty (released), or names a process of this host that no longer exists; false when its process is alive,
+     * or on another host.
+     */
+    public static boolean holderGone(Path home) {
+        String holder;
+        try {
+            holder = Files.exists(home.resolve(FILE)) ? Files.readString(home.resolve(FILE), StandardCharsets.UTF_8).strip() : "";
+        } catch (IOException e) {
+            return false;
+        }
+        if (holder.isEmpty()) {
+            return true;
+        }
+        Matcher m = HOLDER.matcher(holder);
+        return m.matches() && m.group(2).equals(host())
+                && ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true);
     }
 
     private static String host() {

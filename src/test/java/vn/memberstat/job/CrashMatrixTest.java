@@ -92,6 +92,11 @@ final class CrashMatrixTest {
                 .containsExactlyElementsOf(Stream.of(Stage.values()).filter(s -> s.ordinal() <= stage.ordinal())
                         .map(s -> s.stepName() + (s == stage ? " STARTED" : " COMPLETED")).toList());
 
+        Memberstat.Result status = Memberstat.run("status", "--home", home.toString());
+        assertThat(status.out()).as("a run marked running whose process is gone").containsPattern("(?m)^" + DATE + " +DIED ");
+        assertThat(Memberstat.run("status", "--home", home.toString(), "--json").out())
+                .contains("\"outcome\" : \"STARTED\",\n  \"died\" : true,");
+
         Memberstat.Result again = Memberstat.nightly(home, inbox, DATE);
 
         assertThat(again.exitCode()).as(again.err()).isZero();

@@ -55,7 +55,7 @@ final class RestartTest {
 
         Memberstat.Result status = Memberstat.run("status", "--home", home.toString(), "--json");
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains("\"run_date\" : \"" + DATE + "\"").contains("\"outcome\" : \"COMPLETED\"")
+        assertThat(status.out()).contains("\"run_date\" : \"" + DATE + "\"").contains("\"outcome\" : \"COMPLETED\",\n  \"died\" : false,")
                 .contains("\"attempts\" : 2").contains("\"rows_read\" : 330").doesNotContain("\"error\"");
     }
 
