@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
@@ -64,6 +65,9 @@ final class RejectsCommand {
         }
         sql.append(" order by run_id, file_path, line_number nulls first");
         try (Connection c = SqlCommand.openReadOnly(warehouse); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            if (options.values().containsKey("run")) {
+                checkRunExists(c, options.values().get("run"));
+            }
             for (int i = 0; i < parameters.size(); i++) {
                 s.setString(i + 1, parameters.get(i));
             }
@@ -88,5 +92,19 @@ final class RejectsCommand {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot print: " + e.getMessage(), e);
         }
         return 0;
+    }
+
+    /** A run id that names no run is a typo, not a run without rejects: say so, with the latest ids. */
+    private static void checkRunExists(Connection c, String run) throws SQLException {
+        List<String> runs = new ArrayList<>();   // one a night
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select run_id from etl_run order by run_id desc")) {
+            while (rs.next()) {
+                runs.add(rs.getString(1));
+            }
+        }
+        if (!runs.contains(run)) {
+            throw new MemberstatException(ErrorCode.USAGE, "--run '" + run + "' is no run of this warehouse"
+                    + (runs.isEmpty() ? " (it has none)" : " (the latest: " + String.join(", ", runs.subList(0, Math.min(5, runs.size()))) + ")"));
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.NightlyJobConfig;
 import vn.memberstat.job.RunContext;
@@ -36,6 +37,9 @@ final class StatusCommand {
         options.allow("home", "json", "limit");
         Path home = options.home();
         int limit = options.intValue("limit", 20);
+        if (limit < 1) {
+            throw new MemberstatException(ErrorCode.USAGE, "--limit must be 1 or more, not " + limit);
+        }
         if (!Files.isDirectory(home.resolve("jobrepo"))) {
             if (options.flag("json")) {
                 out.println("[]");

@@ -87,6 +87,13 @@ final class CommandsTest {
         Memberstat.Result bad = Memberstat.run("rejects", "--home", home, "--reason", "NOPE");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("not a reason code");
+
+        Memberstat.Result ofTheRun = Memberstat.run("rejects", "--home", home, "--run", "2026-06-30", "--reason", "BAD_VALUE");
+        assertThat(ofTheRun.out()).isEqualTo(r.out());
+        Memberstat.Result noSuchRun = Memberstat.run("rejects", "--home", home, "--run", "2026-06-03");
+        assertThat(noSuchRun.exitCode()).as("a mistyped run, not a run without rejects").isEqualTo(2);
+        assertThat(noSuchRun.err()).startsWith("memberstat: --run '2026-06-03' is no run of this warehouse (the latest: 2026-06-30)");
+        assertThat(noSuchRun.out()).isEmpty();
     }
 
     @Test
@@ -98,6 +105,9 @@ final class CommandsTest {
         Memberstat.Result unknown = Memberstat.run("status", "--home", home, "--colour", "red");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown option --colour");
+        Memberstat.Result noRuns = Memberstat.run("status", "--home", home, "--limit", "0");
+        assertThat(noRuns.exitCode()).isEqualTo(2);
+        assertThat(noRuns.err()).startsWith("memberstat: --limit must be 1 or more, not 0");
     }
 
     @Test
