@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.duckdb.DuckDBDriver;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.warehouse.SqlScript;
 
 /**
  * {@code sql}: a query against the published warehouse, opened read-only so nothing can change it.
@@ -56,7 +57,15 @@ final class SqlCommand {
         }
         try (Connection c = openReadOnly(warehouse)) {
             if (!options.words().isEmpty()) {
-                return execute(c, String.join(" ", options.words()), format) ? 0 : ErrorCode.BAD_QUERY.exitCode();
+                SqlScript.Split script = SqlScript.split(String.join(" ", options.words()));
+                boolean allOk = true;
+                for (String statement : script.statements()) {
+                    allOk &= execute(c, statement, format);
+                }
+                if (!SqlScript.isEmpty(script.rest())) {   // the last statement needs no ;
+                    allOk &= execute(c, script.rest(), format);
+                }
+                return allOk ? 0 : ErrorCode.BAD_QUERY.exitCode();
             }
             return prompt(c, format);
         } catch (SQLException e) {
@@ -84,20 +93,25 @@ final class SqlCommand {
             }
             String line;
             while ((line = reader.readLine()) != null) {
-                if (statement.isEmpty() && (line.strip().equals(".quit") || line.strip().equals(".exit"))) {
+                statement.append(line).append('\n');
+                SqlScript.Split script = SqlScript.split(statement.toString());
+                for (String complete : script.statements()) {
+                    allOk &= execute(c, complete, format);
+                }
+                statement.setLength(0);
+                String rest = script.rest().strip();
+                if (rest.equals(".quit") || rest.equals(".exit")) {
                     break;
                 }
-                statement.append(line).append('\n');
-                if (line.strip().endsWith(";")) {
-                    allOk &= execute(c, statement.toString(), format);
-                    statement.setLength(0);
+                if (!rest.isEmpty()) {
+                    statement.append(script.rest());
                 }
                 if (interactive) {
                     out.print(statement.isEmpty() ? "memberstat> " : "      ...> ");
                     out.flush();
                 }
             }
-            if (!statement.toString().isBlank()) {
+            if (!SqlScript.isEmpty(statement.toString())) {
                 allOk &= execute(c, statement.toString(), format);
             }
         } catch (IOException e) {

@@ -14,8 +14,7 @@ import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
 /**
- * A SQL file of {@code warehouse-sql/steps/}: statements end with a semicolon at the end of a line's code (a
- * comment may follow it; a semicolon inside a comment ends nothing).
+ * A SQL file of {@code warehouse-sql/steps/}: statements end with a semicolon outside quotes and comments.
  * Executed in order on one connection; a failing statement is reported with its file and text.
  */
 public record SqlScript(String name, List<String> statements) {
@@ -41,37 +40,86 @@ public record SqlScript(String name, List<String> statements) {
     }
 
     static SqlScript parse(String name, String text) {
+        Split split = split(text);
         List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("--") && current.isEmpty()) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (code(line).strip().endsWith(";")) {   // a comment may end a sentence with one
-                statements.add(current.toString().strip());
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            statements.add(current.toString().strip());
+        split.statements().forEach(statement -> statements.add(statement.strip()));
+        if (!isEmpty(split.rest())) {
+            statements.add(split.rest().strip());
         }
         return new SqlScript(name, statements);
     }
 
-    /** The line without the comment that ends it: from the first {@code --} outside a string literal. */
-    private static String code(String line) {
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '-' && i + 1 < line.length() && line.charAt(i + 1) == '-') {
-                return line.substring(0, i);
+    /**
+     * SQL text cut at each {@code ;} outside quotes, quoted identifiers, dollar quotes and comments: the complete
+     * statements (each with its {@code ;}; none of only blanks and comments), and what follows the last of them.
+     * The {@code sql} command needs it too: DuckDB's JDBC driver runs "select 1; select 2" whole and returns the
+     * last result only.
+     */
+    public record Split(List<String> statements, String rest) {}
+
+    public static Split split(String text) {
+        List<String> statements = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char ch = text.charAt(i);
+            if (ch == '\'' || ch == '"') {
+                i = closing(text, i + 1, String.valueOf(ch));   // a doubled quote closes and reopens: same cut
+            } else if (ch == '-' && text.startsWith("--", i)) {
+                i = closing(text, i + 2, "\n");
+            } else if (ch == '/' && text.startsWith("/*", i)) {
+                i = closing(text, i + 2, "*/");
+            } else if (ch == '$' && dollarTag(text, i) != null) {
+                String tag = dollarTag(text, i);
+                i = closing(text, i + tag.length(), tag);
+            } else {
+                if (ch == ';') {
+                    String statement = text.substring(start, i + 1);
+                    if (!isEmpty(statement)) {
+                        statements.add(statement);
+                    }
+                    start = i + 1;
+                }
+                i++;
             }
         }
-        return line;
+        return new Split(statements, text.substring(start));
+    }
+
+    /** Whether a statement holds nothing but blanks, comments and its {@code ;}. */
+    public static boolean isEmpty(String statement) {
+        String s = statement.strip();
+        while (!s.isEmpty()) {
+            if (s.startsWith(";")) {
+                s = s.substring(1).strip();
+            } else if (s.startsWith("--")) {
+                int end = s.indexOf('\n');
+                s = end < 0 ? "" : s.substring(end + 1).strip();
+            } else if (s.startsWith("/*")) {
+                int end = s.indexOf("*/", 2);
+                s = end < 0 ? "" : s.substring(end + 2).strip();
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index after {@code close}, searched from {@code from}; the text's end when it is not closed yet. */
+    private static int closing(String text, int from, String close) {
+        int end = text.indexOf(close, from);
+        return end < 0 ? text.length() : end + close.length();
+    }
+
+    /** {@code $$} or {@code $tag$} opening at {@code i}, else null (a positional parameter such as {@code $1}). */
+    private static String dollarTag(String text, int i) {
+        int j = i + 1;
+        while (j < text.length() && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '_'
+                || (j > i + 1 && Character.isDigit(text.charAt(j))))) {
+            j++;
+        }
+        return j < text.length() && text.charAt(j) == '$' ? text.substring(i, j + 1) : null;
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqlScript.class);

@@ -46,6 +46,19 @@ final class CommandsTest {
     }
 
     @Test
+    void sqlPrintsEveryStatementOfAScriptNotOnlyTheLast() {
+        Memberstat.Result given = Memberstat.run("sql", "--home", home, "--format", "csv", "select 1 as a; select 'x;y' as b");
+        assertThat(given.exitCode()).isZero();
+        assertThat(given.out()).isEqualToNormalizingNewlines("a\n1\nb\nx;y\n");
+
+        Memberstat.Result piped = Memberstat.runWithInput("select 1 as a; select nope;\nselect 3\n as c; .quit\nselect 4 as d;\n",
+                "sql", "--home", home, "--format", "csv");
+        assertThat(piped.out()).as("every statement up to .quit, one failing among them").isEqualToNormalizingNewlines("a\n1\nc\n3\n");
+        assertThat(piped.err()).contains("query failed: Binder Error").contains("nope");
+        assertThat(piped.exitCode()).isEqualTo(4);
+    }
+
+    @Test
     void sqlStreamsLargeResultsAsCsvAndJsonAndShowsTheFirstRowsAsATable() throws Exception {
         String q = "select range as n, 'unit ' || range as label from range(25000)";
         Memberstat.Result table = Memberstat.run("sql", "--home", home, q);

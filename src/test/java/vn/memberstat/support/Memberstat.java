@@ -40,6 +40,11 @@ public final class Memberstat {
 
     /** Runs a command in this JVM; {@code nightly} takes files at once (settle-seconds 0) unless the arguments set it. */
     public static Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** {@link #run} with {@code input} on standard input. */
+    public static Result runWithInput(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(Arrays.asList(args));
@@ -48,7 +53,7 @@ public final class Memberstat {
             all.add("--memberstat.settle-seconds=0");
         }
         int code = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]));
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
