@@ -57,15 +57,7 @@ final class SqlCommand {
         }
         try (Connection c = openReadOnly(warehouse)) {
             if (!options.words().isEmpty()) {
-                SqlScript.Split script = SqlScript.split(String.join(" ", options.words()));
-                boolean allOk = true;
-                for (String statement : script.statements()) {
-                    allOk &= execute(c, statement, format);
-                }
-                if (!SqlScript.isEmpty(script.rest())) {   // the last statement needs no ;
-                    allOk &= execute(c, script.rest(), format);
-                }
-                return allOk ? 0 : ErrorCode.BAD_QUERY.exitCode();
+                return executeScript(c, String.join(" ", options.words()), format) ? 0 : ErrorCode.BAD_QUERY.exitCode();
             }
             return prompt(c, format);
         } catch (SQLException e) {
@@ -111,13 +103,24 @@ final class SqlCommand {
                     out.flush();
                 }
             }
-            if (!SqlScript.isEmpty(statement.toString())) {
-                allOk &= execute(c, statement.toString(), format);
-            }
+            allOk &= executeScript(c, statement.toString(), format);
         } catch (IOException e) {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot read standard input: " + e.getMessage(), e);
         }
         return allOk ? 0 : ErrorCode.BAD_QUERY.exitCode();
+    }
+
+    /** Each statement of {@code text} in turn, the last one also without its {@code ;}; false if any failed. */
+    private boolean executeScript(Connection c, String text, String format) {
+        SqlScript.Split script = SqlScript.split(text);
+        boolean allOk = true;
+        for (String statement : script.statements()) {
+            allOk &= execute(c, statement, format);
+        }
+        if (!SqlScript.isEmpty(script.rest())) {
+            allOk &= execute(c, script.rest(), format);
+        }
+        return allOk;
     }
 
     private boolean execute(Connection c, String sql, String format) {
