@@ -85,7 +85,8 @@ final class StatusCommand {
         for (Map<String, Object> r : runs) {
             out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", r.get("run_date"),
                     Boolean.TRUE.equals(r.get("died")) ? "DIED" : r.get("outcome"), n(r, "rows_read"),
-                    n(r, "rows_loaded"), n(r, "rows_quarantined"), n(r, "rows_duplicate"), n(r, "findings"), stepsText(r));
+                    n(r, "rows_loaded"), n(r, "rows_quarantined"), n(r, "rows_duplicate"), n(r, "findings"), stepsText(r)
+                    + ((int) r.get("attempts") > 1 ? "  (attempt %d: the steps it ran)".formatted((int) r.get("attempts")) : ""));
         }
         return 0;
     }

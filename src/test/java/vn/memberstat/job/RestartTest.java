@@ -57,6 +57,10 @@ final class RestartTest {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("\"run_date\" : \"" + DATE + "\"").contains("\"outcome\" : \"COMPLETED\",\n  \"died\" : false,")
                 .contains("\"attempts\" : 2").contains("\"rows_read\" : 330").doesNotContain("\"error\"");
+        assertThat(Memberstat.run("status", "--home", home.toString()).out()).as("the restart's steps, from the failed one on")
+                .containsPattern("COMPLETED .* " + stage + " \\d+\\.\\d\\d")
+                .containsPattern("publish \\d+\\.\\d\\d  \\(attempt 2: the steps it ran\\)\\n")
+                .doesNotContain("pull ");
     }
 
     @Test
