@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import vn.memberstat.common.TextFold;
-import vn.memberstat.normalise.PeriodKind;
+import vn.memberstat.common.PeriodKind;
 
 /**
  * The indicator catalogue of the submission contract, read from {@code catalogue/*.csv} on the class path,

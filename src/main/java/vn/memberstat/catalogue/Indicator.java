@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import vn.memberstat.normalise.PeriodKind;
+import vn.memberstat.common.PeriodKind;
 
 /** One indicator of the catalogue with its categories; the first category is the default. */
 public record Indicator(

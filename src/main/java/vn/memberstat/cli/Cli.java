@@ -18,11 +18,11 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedRuntimeException;
-import vn.memberstat.MemberstatApplication;
+import vn.memberstat.job.MemberstatApplication;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.JobRepositorySchema;
-import vn.memberstat.job.MemberstatProperties;
+import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.job.WarmUp;
 
 /** The {@code bin/memberstat} commands. Returns the process exit code; never calls System.exit. */
@@ -57,10 +57,6 @@ public final class Cli {
                 case "sql" -> new SqlCommand(out, err, in).run(options);
                 case "rejects" -> new RejectsCommand(out).run(options);
                 case "generate" -> new GenerateCommand(out).run(options);
-                case "bench-duckdb-csv" -> new BenchCommands(out).duckdbCsv(options);
-                case "bench-query" -> new BenchCommands(out).query(options);
-                case "bench-compact" -> new BenchCommands(out).compact(options);
-                case "bench-write-floor" -> new BenchCommands(out).writeFloor(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

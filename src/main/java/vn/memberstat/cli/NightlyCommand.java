@@ -20,7 +20,7 @@ import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.NightlyLauncher;
 import vn.memberstat.job.RunLock;
-import vn.memberstat.job.RunNotes;
+import vn.memberstat.run.RunNotes;
 
 /** {@code nightly}: one run under the home's lock, then a summary on standard output. */
 final class NightlyCommand {

@@ -16,10 +16,10 @@ import vn.memberstat.common.MemberstatException;
  * A command line: the command, its {@code --name value} options, the words after them, and
  * {@code --memberstat.x=y} settings handed on to the application.
  */
-record Options(String command, Map<String, String> values, List<String> words, List<String> settings) {
+public record Options(String command, Map<String, String> values, List<String> words, List<String> settings) {
     private static final Set<String> FLAGS = Set.of("json", "help", "all");
 
-    static Options parse(String[] args) {
+    public static Options parse(String[] args) {
         if (args.length == 0) {
             return new Options("help", Map.of(), List.of(), List.of());
         }
@@ -60,7 +60,7 @@ record Options(String command, Map<String, String> values, List<String> words, L
         return List.copyOf(last.values());
     }
 
-    void allow(String... names) {
+    public void allow(String... names) {
         Set<String> allowed = Set.of(names);
         for (String name : values.keySet()) {
             if (!allowed.contains(name)) {
@@ -70,16 +70,16 @@ record Options(String command, Map<String, String> values, List<String> words, L
         }
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return "true".equals(values.get(name));
     }
 
-    String get(String name, String fallback) {
+    public String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
     /** {@code --home}, else {@code $MEMBERSTAT_HOME}, else {@code ./data}. */
-    Path home() {
+    public Path home() {
         String home = values.get("home");
         if (home == null) {
             home = System.getenv("MEMBERSTAT_HOME");
@@ -87,7 +87,7 @@ record Options(String command, Map<String, String> values, List<String> words, L
         return Path.of(home == null || home.isBlank() ? "data" : home).toAbsolutePath().normalize();
     }
 
-    LocalDate date(LocalDate fallback) {
+    public LocalDate date(LocalDate fallback) {
         String d = values.get("date");
         if (d == null) {
             return fallback;
@@ -99,7 +99,7 @@ record Options(String command, Map<String, String> values, List<String> words, L
         }
     }
 
-    int intValue(String name, int fallback) {
+    public int intValue(String name, int fallback) {
         String v = values.get(name);
         if (v == null) {
             return fallback;

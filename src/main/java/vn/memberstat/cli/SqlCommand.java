@@ -27,7 +27,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.duckdb.DuckDBDriver;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
-import vn.memberstat.warehouse.SqlScript;
+import vn.memberstat.duckdb.SqlScript;
 
 /**
  * {@code sql}: a query against the published warehouse, opened read-only so nothing can change it.

@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.NightlyJobConfig;
-import vn.memberstat.job.RunContext;
+import vn.memberstat.run.RunContext;
 import vn.memberstat.job.RunLock;
 
 /** {@code status}: the recent runs from the job repository, newest first. */

@@ -2,6 +2,8 @@ package vn.memberstat.job;
 
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.run.MemberstatProperties;
+import vn.memberstat.run.Stage;
 
 /**
  * Makes a run fail or die at a chosen stage, so restart and crash safety can be tested end to end:

@@ -22,11 +22,14 @@ import vn.memberstat.common.MemberstatException;
 import vn.memberstat.lake.LakeCommitTasklet;
 import vn.memberstat.normalise.NormaliseTasklet;
 import vn.memberstat.pull.PullTasklet;
-import vn.memberstat.quality.CheckTasklet;
-import vn.memberstat.warehouse.DeriveTasklet;
-import vn.memberstat.warehouse.LoadTasklet;
-import vn.memberstat.warehouse.PublishTasklet;
-import vn.memberstat.warehouse.WorkingWarehouse;
+import vn.memberstat.check.CheckTasklet;
+import vn.memberstat.derive.DeriveTasklet;
+import vn.memberstat.load.LoadTasklet;
+import vn.memberstat.publish.PublishTasklet;
+import vn.memberstat.duckdb.WorkingWarehouse;
+import vn.memberstat.run.MemberstatProperties;
+import vn.memberstat.run.RunContext;
+import vn.memberstat.run.Stage;
 
 /** The nightly job: one step per stage, restartable from the failed step with the same run date. */
 @Configuration

@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.run.RunContext;
 
 /**
  * Starts the nightly job for a run date, restarts it from the failed step when the last attempt

@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.memberstat.lake.LakeTables;
-import vn.memberstat.lake.ParquetRowWriter;
+import vn.memberstat.run.LakeTables;
+import vn.memberstat.parquet.ParquetRowWriter;
 
 /**
  * Loads DuckDB's native library and the Parquet writer's classes on another core while Spring starts

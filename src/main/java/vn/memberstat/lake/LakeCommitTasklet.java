@@ -7,9 +7,9 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import vn.memberstat.job.FaultInjector;
-import vn.memberstat.job.MemberstatProperties;
-import vn.memberstat.job.RunContext;
-import vn.memberstat.job.Stage;
+import vn.memberstat.run.MemberstatProperties;
+import vn.memberstat.run.RunContext;
+import vn.memberstat.run.Stage;
 
 /** Lake: renames the run's temporary Parquet files into their partitions. Safe to repeat. */
 public final class LakeCommitTasklet implements Tasklet {

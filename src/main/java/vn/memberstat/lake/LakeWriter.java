@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import vn.memberstat.normalise.NormalisedValue;
+import vn.memberstat.run.NormalisedValue;
+import vn.memberstat.parquet.ParquetRowWriter;
+import vn.memberstat.run.LakeTables;
 
 /**
  * Writes a run's normalised values into the Hive-partitioned lake, one file per year partition and

@@ -11,6 +11,9 @@ import vn.memberstat.read.Layout;
 import vn.memberstat.read.LayoutDetector;
 import vn.memberstat.read.SourceRow;
 import vn.memberstat.read.SubmissionReader;
+import vn.memberstat.common.BoundedTasks;
+import vn.memberstat.run.NormalisedValue;
+import vn.memberstat.run.Rejection;
 
 /**
  * Reads the rows of one long-layout or report-form submission and sends every value either to the

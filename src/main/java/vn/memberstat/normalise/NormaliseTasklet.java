@@ -47,20 +47,24 @@ import vn.memberstat.common.HeaderNumbers;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.job.FaultInjector;
-import vn.memberstat.job.MemberstatProperties;
-import vn.memberstat.job.RunContext;
-import vn.memberstat.job.RunNotes;
-import vn.memberstat.job.Stage;
-import vn.memberstat.lake.LakeTables;
+import vn.memberstat.run.MemberstatProperties;
+import vn.memberstat.run.RunContext;
+import vn.memberstat.run.RunNotes;
+import vn.memberstat.run.Stage;
+import vn.memberstat.run.LakeTables;
 import vn.memberstat.lake.LakeWriter;
-import vn.memberstat.lake.ParquetRowWriter;
-import vn.memberstat.pull.PullManifest;
-import vn.memberstat.pull.PulledFile;
+import vn.memberstat.parquet.ParquetRowWriter;
+import vn.memberstat.run.PullManifest;
+import vn.memberstat.run.PulledFile;
 import vn.memberstat.read.Layout;
 import vn.memberstat.read.LayoutDetector;
 import vn.memberstat.read.SourceRow;
 import vn.memberstat.read.SubmissionReader;
-import vn.memberstat.warehouse.WorkingWarehouse;
+import vn.memberstat.duckdb.WorkingWarehouse;
+import vn.memberstat.common.BoundedTasks;
+import vn.memberstat.run.NormalisedValue;
+import vn.memberstat.run.Rejection;
+import vn.memberstat.run.UnitVersion;
 
 /**
  * Read and normalise: registry files first (they decide which units exist), then the data files on
@@ -352,7 +356,7 @@ public final class NormaliseTasklet implements Tasklet {
         // written while the data files are read: 96,000 registry rows take a core for a second or two
         CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
             try (ParquetRowWriter writer = new ParquetRowWriter(run.registry(), LakeTables.REGISTRY)) {
-                result.accepted().forEach(a -> writer.write(LakeTables.registryRow(a)));
+                result.accepted().forEach(a -> writer.write(LakeTables.registryRow(a.version(), a.submissionId(), a.lineNumber(), a.quarantineKey())));
             }
         });
         CsvTable.write(run.runDir().resolve(RETRIED_DUPLICATES), List.of("quarantine_key"),

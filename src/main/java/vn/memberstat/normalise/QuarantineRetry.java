@@ -20,8 +20,9 @@ import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.read.LayoutDetector;
-import vn.memberstat.warehouse.ScratchCsv;
-import vn.memberstat.warehouse.SqlScript;
+import vn.memberstat.duckdb.ScratchCsv;
+import vn.memberstat.duckdb.SqlScript;
+import vn.memberstat.run.NormalisedValue;
 
 /**
  * Quarantined rows whose cause a later run may clear (a unit added to the registry, a period no longer in

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.common.ReasonCode;
+import vn.memberstat.run.Rejection;
+import vn.memberstat.run.UnitVersion;
 
 /**
  * Checks new registry rows against each other and the registry already loaded. A row that repeats a

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.memberstat.common.ReasonCode;
+import vn.memberstat.common.Period;
+import vn.memberstat.run.UnitVersion;
 
 /** The accepted registry: every version of every unit, read-only once built. */
 public final class UnitRegistry {

@@ -8,6 +8,9 @@ import vn.memberstat.catalogue.Indicator;
 import vn.memberstat.catalogue.IndicatorKind;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.common.TextFold;
+import vn.memberstat.common.Period;
+import vn.memberstat.common.PeriodKind;
+import vn.memberstat.run.NormalisedValue;
 
 /**
  * Turns the text of one value into a {@link NormalisedValue} or a {@link RowRejectedException}.

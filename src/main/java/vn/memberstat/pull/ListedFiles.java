@@ -18,6 +18,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.run.PulledFile;
 
 /**
  * The inbox's files as the scanner finds them, kept in a temporary table of the warehouse instead of the

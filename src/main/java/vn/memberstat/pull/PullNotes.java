@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
-import vn.memberstat.warehouse.ScratchCsv;
-import vn.memberstat.warehouse.SqlScript;
+import vn.memberstat.duckdb.ScratchCsv;
+import vn.memberstat.duckdb.SqlScript;
 
 /**
  * The pull's notes on files it left alone (too fresh, vanished, a link refused, a copy of a file taken in this

@@ -23,11 +23,13 @@ import vn.memberstat.common.LongSet;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.common.StringPool;
 import vn.memberstat.job.FaultInjector;
-import vn.memberstat.job.MemberstatProperties;
-import vn.memberstat.job.RunContext;
-import vn.memberstat.job.RunNotes;
-import vn.memberstat.job.Stage;
-import vn.memberstat.warehouse.WorkingWarehouse;
+import vn.memberstat.run.MemberstatProperties;
+import vn.memberstat.run.RunContext;
+import vn.memberstat.run.RunNotes;
+import vn.memberstat.run.Stage;
+import vn.memberstat.duckdb.WorkingWarehouse;
+import vn.memberstat.run.PullManifest;
+import vn.memberstat.run.PulledFile;
 
 /** Pull: lists the inbox and takes every file whose SHA-256 the warehouse has not seen, into the run's manifest. */
 public final class PullTasklet implements Tasklet {

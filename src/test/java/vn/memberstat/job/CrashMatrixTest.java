@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.memberstat.support.Memberstat;
 import vn.memberstat.support.MemberstatProcess;
+import vn.memberstat.run.Stage;
 
 /**
  * A nightly run halted in the middle of each stage (memberstat.crash-at, in a JVM of its own, as

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.memberstat.normalise.NormalisedValue;
-import vn.memberstat.normalise.Period;
+import vn.memberstat.run.NormalisedValue;
+import vn.memberstat.common.Period;
 
 /** Threads writing at once get a part each; commit, files and discard see every part of the run and no other run's. */
 final class LakeWriterTest {

@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.memberstat.parquet.ParquetRowWriter;
+import vn.memberstat.parquet.ParquetTable;
 
 /** Rows written column by column read back exactly, over several row groups, with their nulls. */
 final class ParquetRowWriterTest {

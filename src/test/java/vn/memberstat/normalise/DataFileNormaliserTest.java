@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.read.Layout;
 import vn.memberstat.read.SubmissionReader;
+import vn.memberstat.run.UnitVersion;
 
 /**
  * A large file is read by one thread and checked in batches by helper threads: the values, the

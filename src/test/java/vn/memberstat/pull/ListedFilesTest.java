@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.memberstat.warehouse.WorkingWarehouse;
+import vn.memberstat.duckdb.WorkingWarehouse;
 
 class ListedFilesTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");

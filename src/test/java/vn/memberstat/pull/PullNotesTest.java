@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.memberstat.run.PullManifest;
+import vn.memberstat.run.PulledFile;
 
 /** The pull's notes come out in path order, whatever order the threads noted them in, and leave no scratch file. */
 final class PullNotesTest {

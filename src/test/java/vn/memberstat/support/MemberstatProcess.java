@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * cannot show: a run that halts its JVM (crash-at) and two runs competing for one home.
  */
 public final class MemberstatProcess {
-    private static final String MAIN = "vn.memberstat.MemberstatApplication";
+    private static final String MAIN = "vn.memberstat.cli.Main";
     private static final Duration TIME_LIMIT = Duration.ofMinutes(3);
     private final Process process;
     private final Path out;
