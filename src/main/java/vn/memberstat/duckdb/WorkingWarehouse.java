@@ -147,34 +147,102 @@ public final class WorkingWarehouse implements AutoCloseable {
         }
     }
 
+    /** Sets {@code column} of the run's etl_run row to now, with {@code alsoSql} in the same transaction: the step committed. */
+    public void markRun(String runId, String column, String... alsoSql) {
+        inTransaction(runId, c -> {
+            try (var s = c.createStatement()) {
+                s.execute("update etl_run set " + column + " = now() where run_id = getvariable('run_id')");
+                for (String sql : alsoSql) {
+                    s.execute(sql);
+                }
+            }
+        });
+    }
+
     /** Runs {@code work} in one transaction, with the DuckDB variable run_id set. */
     public void inTransaction(String runId, SqlWork work) {
-        Connection c = connection();
-        try {
+        try (Transaction t = begin(runId)) {
+            t.run(work);
+            t.commit();
+        }
+    }
+
+    /** Opens a transaction with the DuckDB variable run_id set; closed without {@link Transaction#commit()} it rolls back. */
+    public Transaction begin(String runId) {
+        Transaction t = new Transaction(connection());
+        t.run(c -> {
             c.setAutoCommit(false);
             try (PreparedStatement set = c.prepareStatement("set variable run_id = ?")) {
                 set.setString(1, runId);
                 set.execute();
             }
-            work.run(c);
-            long committing = System.nanoTime();
-            c.commit();
-            LOG.info("commit in {} ms", (System.nanoTime() - committing) / 1_000_000);
-        } catch (SQLException | RuntimeException e) {
+        });
+        return t;
+    }
+
+    /** One transaction on the working warehouse: work in it, then commit, or close to roll back. */
+    public static final class Transaction implements AutoCloseable {
+        private final Connection c;
+        private boolean open = true;
+
+        private Transaction(Connection c) {
+            this.c = c;
+        }
+
+        /** Runs {@code work} in the transaction; a failure rolls it back and is reported as the warehouse's. */
+        public void run(SqlWork work) {
             try {
-                c.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+                work.run(c);
+            } catch (SQLException | RuntimeException e) {
+                throw failed(e);
+            }
+        }
+
+        public void commit() {
+            long committing = System.nanoTime();
+            try {
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                throw failed(e);
+            }
+            LOG.info("commit in {} ms", (System.nanoTime() - committing) / 1_000_000);
+            end();
+        }
+
+        private MemberstatException failed(Exception e) {
+            if (open) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                end();
             }
             if (e instanceof MemberstatException me) {
-                throw me;
+                return me;
             }
-            throw new MemberstatException(ErrorCode.STORAGE, "warehouse transaction failed: " + e.getMessage(), e);
-        } finally {
+            return new MemberstatException(ErrorCode.STORAGE, "warehouse transaction failed: " + e.getMessage(), e);
+        }
+
+        private void end() {
+            open = false;
             try {
                 c.setAutoCommit(true);
             } catch (SQLException ignored) {
                 // the connection is closed with the process
+            }
+        }
+
+        /** Rolls back what was not committed. */
+        @Override
+        public void close() {
+            if (open) {
+                try {
+                    c.rollback();
+                } catch (SQLException e) {
+                    LOG.warn("rollback failed: {}", e.toString());
+                }
+                end();
             }
         }
     }

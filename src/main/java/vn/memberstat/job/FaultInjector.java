@@ -4,13 +4,15 @@ import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.run.Stage;
+import vn.memberstat.run.StageListener;
 
 /**
  * Makes a run fail or die at a chosen stage, so restart and crash safety can be tested end to end:
- * {@code memberstat.fail-at=load} throws inside the load step; {@code memberstat.crash-at=load}
- * halts the JVM there with exit code 137, as kill -9 would.
+ * {@code memberstat.fail-at=load} throws once the load has done its work and before it commits;
+ * {@code memberstat.crash-at=load} halts the JVM there with exit code 137, as kill -9 would.
+ * Registered only when one of the two is set.
  */
-public final class FaultInjector {
+public final class FaultInjector implements StageListener {
     public static final int CRASH_EXIT_CODE = 137;
     private final MemberstatProperties properties;
 
@@ -18,8 +20,13 @@ public final class FaultInjector {
         this.properties = properties;
     }
 
-    /** Called in the middle of a stage's work, after it has written something and before it has finished. */
-    public void at(Stage stage) {
+    /** True when a drill is asked for. */
+    public static boolean wanted(MemberstatProperties properties) {
+        return !properties.crashAt().isEmpty() || !properties.failAt().isEmpty();
+    }
+
+    @Override
+    public void beforeCommit(Stage stage) {
         if (stage.stepName().equalsIgnoreCase(properties.crashAt())) {
             System.err.println("memberstat: crashing at stage " + stage.stepName() + " (memberstat.crash-at)");
             System.err.flush();

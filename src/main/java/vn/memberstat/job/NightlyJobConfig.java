@@ -12,14 +12,15 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.common.MemberstatException;
+import java.util.List;
 import vn.memberstat.lake.LakeCommitTasklet;
+import vn.memberstat.lake.ParquetLake;
 import vn.memberstat.normalise.NormaliseTasklet;
 import vn.memberstat.pull.PullTasklet;
 import vn.memberstat.check.CheckTasklet;
@@ -29,7 +30,9 @@ import vn.memberstat.publish.PublishTasklet;
 import vn.memberstat.duckdb.WorkingWarehouse;
 import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.run.RunContext;
-import vn.memberstat.run.Stage;
+import vn.memberstat.run.StageListener;
+import vn.memberstat.run.StageTasklet;
+import vn.memberstat.run.StageWork;
 
 /** The nightly job: one step per stage, restartable from the failed step with the same run date. */
 @Configuration
@@ -48,27 +51,32 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    FaultInjector faultInjector(MemberstatProperties properties) {
-        return new FaultInjector(properties);
-    }
-
-    @Bean
     Job nightlyJob(JobRepository repository, PlatformTransactionManager tm, MemberstatProperties p, WorkingWarehouse w,
-            Catalogue catalogue, FaultInjector faults) {
+            Catalogue catalogue) {
+        // fail-at and crash-at drills listen between a stage's work and its commit; a normal run has no listener
+        List<StageListener> listeners = FaultInjector.wanted(p) ? List.of(new FaultInjector(p)) : List.of();
+        StepFactory steps = new StepFactory(repository, tm, p, listeners);
         return new JobBuilder(JOB_NAME, repository)
                 .validator(runDateValidator())
-                .start(step(Stage.PULL, new PullTasklet(p, w, faults), repository, tm))
-                .next(step(Stage.NORMALISE, new NormaliseTasklet(p, w, catalogue, faults), repository, tm))
-                .next(step(Stage.LAKE, new LakeCommitTasklet(p, faults), repository, tm))
-                .next(step(Stage.LOAD, new LoadTasklet(p, w, catalogue, faults), repository, tm))
-                .next(step(Stage.DERIVE, new DeriveTasklet(p, w, faults), repository, tm))
-                .next(step(Stage.CHECK, new CheckTasklet(p, w, faults), repository, tm))
-                .next(step(Stage.PUBLISH, new PublishTasklet(p, w, faults), repository, tm))
+                .start(steps.of(new PullTasklet(p, w)))
+                .next(steps.of(new NormaliseTasklet(p, w, catalogue, new ParquetLake())))
+                .next(steps.of(new LakeCommitTasklet()))
+                .next(steps.of(new LoadTasklet(w, catalogue)))
+                .next(steps.of(new DeriveTasklet(w, p.bucketRows())))
+                .next(steps.of(new CheckTasklet(w, p.bucketRows())))
+                .next(steps.of(new PublishTasklet(w)))
                 .build();
     }
 
-    private static Step step(Stage stage, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tm) {
-        return new StepBuilder(stage.stepName(), repository).tasklet(tasklet, tm).listener(RECORD_ERROR).build();
+    /** Each stage's step: its work in the one skeleton, the step's error recorded for status. */
+    private record StepFactory(JobRepository repository, PlatformTransactionManager tm, MemberstatProperties properties,
+            List<StageListener> listeners) {
+        Step of(StageWork work) {
+            return new StepBuilder(work.stage().stepName(), repository)
+                    .tasklet(new StageTasklet(work, properties, listeners), tm)
+                    .listener(RECORD_ERROR)
+                    .build();
+        }
     }
 
     /** The key of a failed step's error, in words, in its execution context. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import vn.memberstat.run.NormalisedValue;
+import vn.memberstat.run.ValueLake;
 import vn.memberstat.parquet.ParquetRowWriter;
 import vn.memberstat.run.LakeTables;
 
@@ -23,7 +24,7 @@ import vn.memberstat.run.LakeTables;
  * threads never wait for each other's files. Files are written as {@code *.parquet.tmp} and renamed by
  * {@link #commit}, so a reader of the lake never sees half a file.
  */
-public final class LakeWriter implements AutoCloseable {
+public final class LakeWriter implements ValueLake.Writer {
     public static final String TEMP_SUFFIX = ".tmp";
     private final Path root;
     private final String runId;
@@ -46,6 +47,7 @@ public final class LakeWriter implements AutoCloseable {
     }
 
     /** Writes the values to a part no other thread is writing; safe to call from many threads. */
+    @Override
     public void write(List<NormalisedValue> values) {
         if (values.isEmpty()) {
             return;

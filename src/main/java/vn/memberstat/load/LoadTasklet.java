@@ -10,22 +10,18 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.catalogue.Indicator;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.HeaderNumbers;
 import vn.memberstat.common.MemberstatException;
-import vn.memberstat.job.FaultInjector;
-import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.run.RunContext;
 import vn.memberstat.run.Stage;
+import vn.memberstat.run.StageWork;
+import vn.memberstat.run.Uncommitted;
 import vn.memberstat.lake.LakeWriter;
-import vn.memberstat.normalise.NormaliseTasklet;
 import vn.memberstat.common.PeriodKind;
 import vn.memberstat.duckdb.SqlScript;
 import vn.memberstat.duckdb.WorkingWarehouse;
@@ -35,25 +31,31 @@ import vn.memberstat.duckdb.WorkingWarehouse;
  * warehouse set-based ({@code read_parquet}), applies corrections, and checks row conservation per
  * file against the rows actually stored. A run already loaded is not loaded twice.
  */
-public final class LoadTasklet implements Tasklet {
-    private final MemberstatProperties properties;
+public final class LoadTasklet implements StageWork {
     private final WorkingWarehouse warehouse;
     private final Catalogue catalogue;
-    private final FaultInjector faults;
 
-    public LoadTasklet(MemberstatProperties properties, WorkingWarehouse warehouse, Catalogue catalogue, FaultInjector faults) {
-        this.properties = properties;
+    public LoadTasklet(WorkingWarehouse warehouse, Catalogue catalogue) {
         this.warehouse = warehouse;
         this.catalogue = catalogue;
-        this.faults = faults;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-        RunContext run = RunContext.of(chunk, properties);
-        if (!warehouse.runMarked(run.runId(), "loaded_at")) {
-            List<Path> lakeFiles = LakeWriter.files(run.lakeValues(), run.runId());
-            warehouse.inTransaction(run.runId(), c -> {
+    public Stage stage() {
+        return Stage.LOAD;
+    }
+
+    @Override
+    public boolean done(RunContext run) {
+        return warehouse.runMarked(run.runId(), "loaded_at");
+    }
+
+    @Override
+    public Uncommitted work(RunContext run, StepContribution contribution) {
+        List<Path> lakeFiles = LakeWriter.files(run.lakeValues(), run.runId());
+        WorkingWarehouse.Transaction transaction = warehouse.begin(run.runId());
+        try {
+            transaction.run(c -> {
                 try (PreparedStatement s = c.prepareStatement(
                         "insert into etl_run (run_id, run_date) values (?, ?) on conflict do nothing")) {
                     s.setString(1, run.runId());
@@ -68,11 +70,27 @@ public final class LoadTasklet implements Tasklet {
                 timed("check row conservation", () -> checkConservation(c, run.runId()));
                 SqlScript.step("run_totals.sql").execute(c);
                 SqlScript.step("load_cleanup.sql").execute(c);
-                faults.at(Stage.LOAD);
             });
+        } catch (RuntimeException e) {
+            transaction.close();
+            throw e;
         }
-        recordTotals(run.runId(), chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext());
-        return RepeatStatus.FINISHED;
+        return new Uncommitted() {
+            @Override
+            public void commit() {
+                transaction.commit();
+            }
+
+            @Override
+            public void close() {
+                transaction.close();
+            }
+        };
+    }
+
+    @Override
+    public void report(RunContext run, ExecutionContext job) {
+        recordTotals(run.runId(), job);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoadTasklet.class);
@@ -149,8 +167,8 @@ public final class LoadTasklet implements Tasklet {
             s.execute("""
                     create or replace temp table stage_retried_duplicate as
                     select * from read_csv(%s, header = true, auto_detect = false, columns = {'quarantine_key': 'bigint'})"""
-                    .formatted(SqlScript.literal(run.runDir().resolve(NormaliseTasklet.RETRIED_DUPLICATES))));
-            Path reasons = run.runDir().resolve(NormaliseTasklet.RETRIED_REASONS);
+                    .formatted(SqlScript.literal(run.retriedDuplicates())));
+            Path reasons = run.retriedReasons();
             s.execute(Files.exists(reasons) ? """
                     create or replace temp table stage_retried_reason as
                     select * from read_csv(%s, header = true, auto_detect = false, quote = '"', escape = '"',

@@ -36,23 +36,23 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.common.CsvTable;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.HeaderNumbers;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.common.ReasonCode;
-import vn.memberstat.job.FaultInjector;
 import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.run.RunContext;
 import vn.memberstat.run.RunNotes;
+import vn.memberstat.run.RetriedRows;
 import vn.memberstat.run.Stage;
+import vn.memberstat.run.StageWork;
+import vn.memberstat.run.SubmissionsFile;
+import vn.memberstat.run.Uncommitted;
+import vn.memberstat.run.ValueLake;
 import vn.memberstat.run.LakeTables;
-import vn.memberstat.lake.LakeWriter;
 import vn.memberstat.parquet.ParquetRowWriter;
 import vn.memberstat.run.PullManifest;
 import vn.memberstat.run.PulledFile;
@@ -71,7 +71,7 @@ import vn.memberstat.run.UnitVersion;
  * every core. Accepted values stream into the lake's temporary files, quarantined rows into the run's
  * quarantine file, and each file's counts into {@code submissions.csv}.
  */
-public final class NormaliseTasklet implements Tasklet {
+public final class NormaliseTasklet implements StageWork {
     /** Files from this size on are checked by several threads (a backfill); smaller ones by the thread reading them. */
     static final long SPLIT_BYTES = 4L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(NormaliseTasklet.class);
@@ -79,33 +79,40 @@ public final class NormaliseTasklet implements Tasklet {
     private final MemberstatProperties properties;
     private final WorkingWarehouse warehouse;
     private final Catalogue catalogue;
-    private final FaultInjector faults;
+    private final ValueLake valueLake;
 
-    public NormaliseTasklet(MemberstatProperties properties, WorkingWarehouse warehouse, Catalogue catalogue, FaultInjector faults) {
+    public NormaliseTasklet(MemberstatProperties properties, WorkingWarehouse warehouse, Catalogue catalogue, ValueLake valueLake) {
         this.properties = properties;
         this.warehouse = warehouse;
         this.catalogue = catalogue;
-        this.faults = faults;
+        this.valueLake = valueLake;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
-        RunContext run = RunContext.of(chunk, properties);
-        LakeWriter.discard(run.lakeValues(), run.runId());
+    public Stage stage() {
+        return Stage.NORMALISE;
+    }
+
+    @Override
+    public Uncommitted work(RunContext run, StepContribution contribution) throws Exception {
+        valueLake.discard(run);
         long started = System.nanoTime();
         List<QuarantineRetry.Row> registryRetries = QuarantineRetry.pendingRegistry(warehouse.connection());
         long pending = System.nanoTime();
-        Outcomes outcomes;
         // notes.txt anew: the pull's notes, then this step's, in place when the step ends
-        try (RunNotes notes = RunNotes.open(run.notes(), true);
-                ParquetRowWriter quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE);
-                CsvTable.Writer submissions = CsvTable.writer(run.submissions(), SUBMISSION_COLUMNS)) {
+        RunNotes notes = RunNotes.open(run.notes(), true);
+        ParquetRowWriter quarantine = null;
+        CsvTable.Writer submissions = null;
+        try {
+            quarantine = new ParquetRowWriter(run.quarantine(), LakeTables.QUARANTINE);
+            submissions = CsvTable.writer(run.submissions(), SubmissionsFile.COLUMNS);
+            ParquetRowWriter quarantineRows = quarantine;
             Consumer<Rejection> rejections = r -> {
-                synchronized (quarantine) {
-                    quarantine.write(LakeTables.quarantineRow(r));
+                synchronized (quarantineRows) {
+                    quarantineRows.write(LakeTables.quarantineRow(r));
                 }
             };
-            outcomes = new Outcomes(submissions, rejections, LocalDateTime.now(properties.zone()).format(TIMESTAMP));
+            Outcomes outcomes = new Outcomes(submissions, rejections, LocalDateTime.now(properties.zone()).format(TIMESTAMP));
             RegistryFiles registryFiles = findRegistryFiles(run.pulledManifest(), notes, outcomes);
             long registryFound = System.nanoTime();
             Registry registry = normaliseRegistry(run, registryFiles.taken(), outcomes, rejections, registryRetries);
@@ -114,10 +121,9 @@ public final class NormaliseTasklet implements Tasklet {
             try {
                 ValueNormaliser normaliser = new ValueNormaliser(catalogue, registry.units(), run.runDate());
                 long valueRetries;
-                try (LakeWriter lake = new LakeWriter(run.lakeValues(), run.runId())) {
+                try (ValueLake.Writer lake = valueLake.open(run)) {
                     valueRetries = retryValues(run, normaliser, lake);
                     normaliseData(run.pulledManifest(), registryFiles.ids(), normaliser, lake, outcomes, rejections, notes);
-                    faults.at(Stage.NORMALISE);
                 }
                 LOG.info("normalise: {} quarantined registry rows to retry ({} ms); {} files, {} of them registry files ({} ms); "
                         + "registry ({} ms); {} quarantined values retried, data files and lake ({} ms)", registryRetries.size(),
@@ -128,15 +134,80 @@ public final class NormaliseTasklet implements Tasklet {
                 registry.written().exceptionally(ignored -> null).join();   // the first failure is the one to report
                 throw e;
             }
+            return new Pending(run, contribution, notes, quarantine, submissions, outcomes, registry, registryFiles.manifestFiles());
+        } catch (Exception | Error e) {
+            closeAll(e, submissions, quarantine, notes);
+            throw e;
+        }
+    }
+
+    /** The run's files written under temporary names: the commit checks every file is accounted for and renames them. */
+    private static final class Pending implements Uncommitted {
+        private final RunContext run;
+        private final StepContribution contribution;
+        private final RunNotes notes;
+        private final ParquetRowWriter quarantine;
+        private final CsvTable.Writer submissions;
+        private final Outcomes outcomes;
+        private final Registry registry;
+        private final long manifestFiles;
+        private boolean closed;
+
+        Pending(RunContext run, StepContribution contribution, RunNotes notes, ParquetRowWriter quarantine,
+                CsvTable.Writer submissions, Outcomes outcomes, Registry registry, long manifestFiles) {
+            this.run = run;
+            this.contribution = contribution;
+            this.notes = notes;
+            this.quarantine = quarantine;
+            this.submissions = submissions;
+            this.outcomes = outcomes;
+            this.registry = registry;
+            this.manifestFiles = manifestFiles;
+        }
+
+        @Override
+        public void commit() throws InterruptedException {
             await(registry.written());
-            outcomes.checkEveryFile(registryFiles.manifestFiles());
+            outcomes.checkEveryFile(manifestFiles);
             outcomes.headers.writeFor(run.submissions());
             submissions.commit();
             notes.commit();
+            close();
+            contribution.getStepExecution().setReadCount(outcomes.rowsRead.sum());
+            contribution.incrementWriteCount(outcomes.rowsAccepted.sum());
         }
-        contribution.getStepExecution().setReadCount(outcomes.rowsRead.sum());
-        contribution.incrementWriteCount(outcomes.rowsAccepted.sum());
-        return RepeatStatus.FINISHED;
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                closeAll(null, submissions, quarantine, notes);
+            }
+        }
+    }
+
+    /** Closes each in turn, as try-with-resources would; the first failure is thrown, or added to {@code cause}. */
+    private static void closeAll(Throwable cause, AutoCloseable... resources) {
+        RuntimeException first = null;
+        for (AutoCloseable r : resources) {
+            if (r == null) {
+                continue;
+            }
+            try {
+                r.close();
+            } catch (Exception e) {
+                if (cause != null) {
+                    cause.addSuppressed(e);
+                } else if (first == null) {
+                    first = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /**
@@ -359,7 +430,7 @@ public final class NormaliseTasklet implements Tasklet {
                 result.accepted().forEach(a -> writer.write(LakeTables.registryRow(a.version(), a.submissionId(), a.lineNumber(), a.quarantineKey())));
             }
         });
-        CsvTable.write(run.runDir().resolve(RETRIED_DUPLICATES), List.of("quarantine_key"),
+        CsvTable.write(run.retriedDuplicates(), List.of("quarantine_key"),
                 result.retriedDuplicates().stream().<List<?>>map(List::of).toList());
         Map<String, Long> rejected = new HashMap<>();
         result.rejections().forEach(r -> rejected.merge(r.submissionId(), 1L, Long::sum));
@@ -386,10 +457,10 @@ public final class NormaliseTasklet implements Tasklet {
      * Quarantined values whose cause is gone go to the lake, marked with their quarantine key; those kept out by
      * another cause now are listed in {@link #RETRIED_REASONS} for the load to record.
      */
-    private long retryValues(RunContext run, ValueNormaliser normaliser, LakeWriter lake) throws InterruptedException {
+    private long retryValues(RunContext run, ValueNormaliser normaliser, ValueLake.Writer lake) throws InterruptedException {
         ExecutorService helpers = Executors.newFixedThreadPool(properties.workerThreads());
-        try (CsvTable.Writer newReasons = CsvTable.writer(run.runDir().resolve(RETRIED_REASONS),
-                List.of("quarantine_key", "reason_code", "detail"))) {
+        try (CsvTable.Writer newReasons = CsvTable.writer(run.retriedReasons(),
+                RetriedRows.REASON_COLUMNS)) {
             RetryBatches batches = new RetryBatches(new BoundedTasks(helpers), normaliser, lake, r -> {
                 synchronized (newReasons) {
                     newReasons.row(List.of(r.key(), r.reason().name(), r.detail()));
@@ -417,11 +488,11 @@ public final class NormaliseTasklet implements Tasklet {
         private static final int ROWS = 4096;
         private final BoundedTasks tasks;
         private final ValueNormaliser normaliser;
-        private final LakeWriter lake;
+        private final ValueLake.Writer lake;
         private final Consumer<QuarantineRetry.NewReason> newReasons;
         private List<QuarantineRetry.Row> rows = new ArrayList<>(ROWS);
 
-        RetryBatches(BoundedTasks tasks, ValueNormaliser normaliser, LakeWriter lake, Consumer<QuarantineRetry.NewReason> newReasons) {
+        RetryBatches(BoundedTasks tasks, ValueNormaliser normaliser, ValueLake.Writer lake, Consumer<QuarantineRetry.NewReason> newReasons) {
             this.tasks = tasks;
             this.normaliser = normaliser;
             this.lake = lake;
@@ -473,7 +544,7 @@ public final class NormaliseTasklet implements Tasklet {
         return versions;
     }
 
-    private void normaliseData(Path manifest, Set<String> registryIds, ValueNormaliser normaliser, LakeWriter lake,
+    private void normaliseData(Path manifest, Set<String> registryIds, ValueNormaliser normaliser, ValueLake.Writer lake,
             Outcomes outcomes, Consumer<Rejection> rejections, Consumer<String> notes) throws InterruptedException {
         DataFileNormaliser files = new DataFileNormaliser(normaliser);
         // a large file is read by one thread and checked by these, so that it keeps every core busy
@@ -620,11 +691,6 @@ public final class NormaliseTasklet implements Tasklet {
         return new MemberstatException(ErrorCode.STORAGE, "reading a submission failed: " + cause, cause);
     }
 
-    public static final List<String> SUBMISSION_COLUMNS = List.of("submission_id", "sha256", "file_path", "size_bytes",
-            "modified_at", "pulled_at", "layout", "refused_reason", "refused_detail", "rows_read", "rows_accepted",
-            "rows_quarantined", "rows_duplicate", "header_line", "delimiter", "header_id");
-    public static final String RETRIED_DUPLICATES = "retried-duplicates.csv";
-    public static final String RETRIED_REASONS = "retried-reasons.csv";
     /** The quarantined values to retry, as DuckDB writes them for this step to read; deleted once read. */
     static final String RETRY_VALUES = "retry-values.csv.tmp";
 }

@@ -13,16 +13,13 @@ import java.sql.Statement;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
-import vn.memberstat.job.FaultInjector;
-import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.run.RunContext;
 import vn.memberstat.run.Stage;
+import vn.memberstat.run.StageWork;
+import vn.memberstat.run.Uncommitted;
 import vn.memberstat.publish.BlockMirror.Manifest;
 import vn.memberstat.duckdb.WorkingWarehouse;
 
@@ -37,35 +34,26 @@ import vn.memberstat.duckdb.WorkingWarehouse;
  * open (DuckDB locks every file it opens); otherwise, or when its checksums are missing, the run copies the
  * whole file into a new one.
  */
-public final class PublishTasklet implements Tasklet {
+public final class PublishTasklet implements StageWork {
     public static final String PUBLISHED = "warehouse.duckdb";
     static final String SPARE = "." + PUBLISHED + ".spare";
     static final String PUBLISHING = "." + PUBLISHED + ".publishing";
     private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
-    private final MemberstatProperties properties;
     private final WorkingWarehouse warehouse;
-    private final FaultInjector faults;
 
-    public PublishTasklet(MemberstatProperties properties, WorkingWarehouse warehouse, FaultInjector faults) {
-        this.properties = properties;
+    public PublishTasklet(WorkingWarehouse warehouse) {
         this.warehouse = warehouse;
-        this.faults = faults;
     }
-
-    /** How one publish went: the size of the warehouse and the bytes written. */
-    public record Published(long bytes, long bytesWritten) {}
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-        RunContext run = RunContext.of(chunk, properties);
-        Published p = publish(run.home());
-        var context = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        context.putLong("published_bytes", p.bytes());
-        context.putLong("published_bytes_written", p.bytesWritten());
-        return RepeatStatus.FINISHED;
+    public Stage stage() {
+        return Stage.PUBLISH;
     }
 
-    public Published publish(Path home) {
+    /** The working warehouse mirrored into the home's temporary copy; the commit puts it in place. */
+    @Override
+    public Uncommitted work(RunContext run, StepContribution contribution) throws IOException {
+        Path home = run.home();
         Path target = home.resolve(PUBLISHED);
         Path spare = home.resolve(SPARE);
         Path temp = home.resolve(PUBLISHING);
@@ -78,28 +66,87 @@ public final class PublishTasklet implements Tasklet {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot checkpoint the working warehouse: " + e.getMessage(), e);
         }
         long checkpointed = System.nanoTime();
+        FileChannel copy = null;
         try {
             Optional<Spare> reusable = reusableSpare(target, spare);
-            try (FileChannel copy = reusable.isPresent() ? reusable.get().channel() : newCopy(temp)) {
-                Manifest previous = null;
-                if (reusable.isPresent()) {
-                    previous = reusable.get().manifest();
-                    Files.deleteIfExists(manifestOf(spare));   // stale the moment its first unit is written
-                    Files.move(spare, temp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                }
-                BlockMirror.Result result = BlockMirror.mirror(warehouse.file(), copy, temp, previous);
-                faults.at(Stage.PUBLISH);
-                keepAsSpare(target, spare);
+            copy = reusable.isPresent() ? reusable.get().channel() : newCopy(temp);
+            Manifest previous = null;
+            if (reusable.isPresent()) {
+                previous = reusable.get().manifest();
+                Files.deleteIfExists(manifestOf(spare));   // stale the moment its first unit is written
+                Files.move(spare, temp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            BlockMirror.Result result = BlockMirror.mirror(warehouse.file(), copy, temp, previous);
+            return new Mirrored(run, contribution, copy, result, reusable.isPresent(), checkpointed - started, checkpointed);
+        } catch (IOException e) {
+            closeQuietly(copy, e);
+            throw failed(target, temp, e);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(copy, e);
+            throw e;
+        }
+    }
+
+    /** A copy mirrored, not yet in place: the commit keeps the old one as the spare and renames the copy over it. */
+    private final class Mirrored implements Uncommitted {
+        private final RunContext run;
+        private final StepContribution contribution;
+        private final FileChannel copy;
+        private final BlockMirror.Result result;
+        private final boolean fromSpare;
+        private final long checkpointNanos;
+        private final long copyStarted;
+
+        Mirrored(RunContext run, StepContribution contribution, FileChannel copy, BlockMirror.Result result, boolean fromSpare,
+                long checkpointNanos, long copyStarted) {
+            this.run = run;
+            this.contribution = contribution;
+            this.copy = copy;
+            this.result = result;
+            this.fromSpare = fromSpare;
+            this.checkpointNanos = checkpointNanos;
+            this.copyStarted = copyStarted;
+        }
+
+        @Override
+        public void commit() {
+            Path target = run.home().resolve(PUBLISHED);
+            Path temp = run.home().resolve(PUBLISHING);
+            try {
+                keepAsSpare(target, run.home().resolve(SPARE));
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 writeManifest(result.manifest(), manifestOf(target));
-                log.info("published {}: {} of {} bytes written ({}); checkpoint {} ms, copy {} ms", target, result.bytesWritten(),
-                        result.manifest().size(), reusable.isPresent() ? "the spare brought up to date" : "a full copy",
-                        (checkpointed - started) / 1_000_000, (System.nanoTime() - checkpointed) / 1_000_000);
-                return new Published(result.manifest().size(), result.bytesWritten());
+                copy.close();
+            } catch (IOException e) {
+                closeQuietly(copy, e);
+                throw failed(target, temp, e);
             }
-        } catch (IOException e) {
-            deleteQuietly(temp, e);
-            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot publish " + target + ": " + e.getMessage(), e);
+            log.info("published {}: {} of {} bytes written ({}); checkpoint {} ms, copy {} ms", target, result.bytesWritten(),
+                    result.manifest().size(), fromSpare ? "the spare brought up to date" : "a full copy",
+                    checkpointNanos / 1_000_000, (System.nanoTime() - copyStarted) / 1_000_000);
+            var job = contribution.getStepExecution().getJobExecution().getExecutionContext();
+            job.putLong("published_bytes", result.manifest().size());
+            job.putLong("published_bytes_written", result.bytesWritten());
+        }
+
+        @Override
+        public void close() throws IOException {
+            copy.close();
+        }
+    }
+
+    private static MemberstatException failed(Path target, Path temp, IOException e) {
+        deleteQuietly(temp, e);
+        return new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot publish " + target + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(FileChannel channel, Throwable cause) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
         }
     }
 

@@ -16,37 +16,37 @@ import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import vn.memberstat.common.LongSet;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.common.StringPool;
-import vn.memberstat.job.FaultInjector;
 import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.run.RunContext;
 import vn.memberstat.run.RunNotes;
 import vn.memberstat.run.Stage;
+import vn.memberstat.run.StageWork;
+import vn.memberstat.run.Uncommitted;
 import vn.memberstat.duckdb.WorkingWarehouse;
 import vn.memberstat.run.PullManifest;
 import vn.memberstat.run.PulledFile;
 
 /** Pull: lists the inbox and takes every file whose SHA-256 the warehouse has not seen, into the run's manifest. */
-public final class PullTasklet implements Tasklet {
+public final class PullTasklet implements StageWork {
     private static final Logger log = LoggerFactory.getLogger(PullTasklet.class);
     private final MemberstatProperties properties;
     private final WorkingWarehouse warehouse;
-    private final FaultInjector faults;
 
-    public PullTasklet(MemberstatProperties properties, WorkingWarehouse warehouse, FaultInjector faults) {
+    public PullTasklet(MemberstatProperties properties, WorkingWarehouse warehouse) {
         this.properties = properties;
         this.warehouse = warehouse;
-        this.faults = faults;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-        RunContext run = RunContext.of(chunk, properties);
+    public Stage stage() {
+        return Stage.PULL;
+    }
+
+    @Override
+    public Uncommitted work(RunContext run, StepContribution contribution) {
         try {
             Files.createDirectories(run.runDir());
         } catch (IOException e) {
@@ -57,37 +57,43 @@ public final class PullTasklet implements Tasklet {
         CompletableFuture<DuckDBConnection> opened = CompletableFuture.supplyAsync(warehouse::connection);
         Path root = InboxScanner.root(run.inbox());
         PullNotes pullNotes = new PullNotes(run.runDir());
-        Taking taking = new Taking(root, pullNotes);
-        long listed;
-        long open;
-        long changed;
         ForkJoinPool hashing = new ForkJoinPool(properties.hashingThreads());
-        try (ListedFiles listing = new ListedFiles(() -> await(opened), root, properties.zone());
-                PullManifest.Writer manifest = PullManifest.writer(run.pulledManifest())) {
-            new InboxScanner().scan(root, Instant.now(), properties.settleSeconds(), listing, pullNotes);
-            listed = System.nanoTime();
+        Taking taking = new Taking(root, pullNotes, hashing);
+        try {
+            taking.listing = new ListedFiles(() -> await(opened), root, properties.zone());
+            taking.manifest = PullManifest.writer(run.pulledManifest());
+            new InboxScanner().scan(root, Instant.now(), properties.settleSeconds(), taking.listing, pullNotes);
+            long listed = System.nanoTime();
             await(opened);
-            open = System.nanoTime();
-            changed = listing.forEachChanged(BATCH, batch -> taking.take(batch, hashing, manifest));
-            faults.at(Stage.PULL);
-            manifest.commit();
-            taking.unchanged = listing.count() - changed;
-            try (RunNotes notes = RunNotes.open(run.notes(), false)) {
-                pullNotes.writeSorted(await(opened), run.pulledManifest(), notes);
-                notes.commit();
-            }
-        } finally {
-            hashing.shutdown();
-            pullNotes.close();
+            long open = System.nanoTime();
+            long changed = taking.listing.forEachChanged(BATCH, batch -> taking.take(batch, hashing, taking.manifest));
+            taking.unchanged = taking.listing.count() - changed;
+            log.info("pull: {} files listed in {} ms (warehouse open {} ms later); {} unchanged by path, size and time; "
+                    + "{} read and hashed ({} ms); {} known by content ({} ms); {} taken", taking.unchanged + changed,
+                    ms(listed - started), ms(open - listed), taking.unchanged, taking.inspected, ms(taking.hashingNanos),
+                    taking.known, ms(taking.lookupNanos), taking.pulled);
+        } catch (RuntimeException | Error e) {
+            taking.close();
+            throw e;
         }
-        log.info("pull: {} files listed in {} ms (warehouse open {} ms later); {} unchanged by path, size and time; "
-                + "{} read and hashed ({} ms); {} known by content ({} ms); {} taken", taking.unchanged + changed,
-                ms(listed - started), ms(open - listed), taking.unchanged, taking.inspected, ms(taking.hashingNanos),
-                taking.known, ms(taking.lookupNanos), taking.pulled);
-        chunk.getStepContext().getStepExecution().getExecutionContext().putInt("files_already_taken",
-                (int) (taking.unchanged + taking.known));
-        contribution.getStepExecution().setReadCount((int) taking.pulled);
-        return RepeatStatus.FINISHED;
+        return new Uncommitted() {
+            @Override
+            public void commit() {
+                taking.manifest.commit();
+                try (RunNotes notes = RunNotes.open(run.notes(), false)) {
+                    pullNotes.writeSorted(await(opened), run.pulledManifest(), notes);
+                    notes.commit();
+                }
+                contribution.getStepExecution().getExecutionContext().putInt("files_already_taken",
+                        (int) (taking.unchanged + taking.known));
+                contribution.getStepExecution().setReadCount((int) taking.pulled);
+            }
+
+            @Override
+            public void close() {
+                taking.close();
+            }
+        };
     }
 
     /** Files handed from the listing to the hashing at a time: enough to keep the disk busy, few enough to hold. */
@@ -103,6 +109,9 @@ public final class PullTasklet implements Tasklet {
         private final StringPool headerLines = new StringPool(10_000);
         private final LongSet taken = new LongSet();
         private final PullNotes notes;
+        private final ForkJoinPool hashing;
+        private ListedFiles listing;
+        private PullManifest.Writer manifest;
         private long unchanged;
         private long inspected;
         private long known;
@@ -110,9 +119,25 @@ public final class PullTasklet implements Tasklet {
         private long hashingNanos;
         private long lookupNanos;
 
-        Taking(Path root, PullNotes notes) {
+        Taking(Path root, PullNotes notes, ForkJoinPool hashing) {
             this.root = root;
             this.notes = notes;
+            this.hashing = hashing;
+        }
+
+        /** The manifest (deleted unless committed), the listing, the hashing threads and the notes' scratch file. */
+        void close() {
+            try {
+                if (manifest != null) {
+                    manifest.close();
+                }
+                if (listing != null) {
+                    listing.close();
+                }
+            } finally {
+                hashing.shutdown();
+                notes.close();
+            }
         }
 
         void take(List<InboxScanner.Found> batch, ForkJoinPool hashing, PullManifest.Writer manifest) {

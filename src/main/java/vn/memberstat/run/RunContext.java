@@ -50,6 +50,16 @@ public record RunContext(String runId, LocalDate runDate, Path home, Path inbox)
         return runDir().resolve("registry.parquet");
     }
 
+    /** Quarantined registry rows a run retried that repeat a version already known (normalise writes, load reads). */
+    public Path retriedDuplicates() {
+        return runDir().resolve("retried-duplicates.csv");
+    }
+
+    /** Quarantined values a run retried that another cause keeps out now, with that cause (normalise writes, load reads). */
+    public Path retriedReasons() {
+        return runDir().resolve("retried-reasons.csv");
+    }
+
     public Path notes() {
         return runDir().resolve("notes.txt");
     }
