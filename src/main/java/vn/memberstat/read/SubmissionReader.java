@@ -3,12 +3,8 @@ package vn.memberstat.read;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,11 +24,6 @@ import vn.memberstat.common.TextFold;
  * it, with the line numbers kept: only a quote that is never closed takes the rest of the file.
  */
 public final class SubmissionReader implements Closeable {
-    private static final int SNIFF_CHARS = 1 << 16;
-    private static final CSVFormat COMMA = build(',');
-    private static final CSVFormat SEMICOLON = build(';');
-    /** Most submissions are a few kilobytes; the reader grows the buffer for a longer header line. */
-    private static final int BUFFER_CHARS = 1 << 13;
     private final Path file;
     private final Charset charset;
     private final int bomBytes;
@@ -52,10 +43,10 @@ public final class SubmissionReader implements Closeable {
         this.charset = charset;
         this.bomBytes = bomBytes;
         this.maxLineChars = maxLineChars;
-        this.reader = open();
+        this.reader = SubmissionText.open(file, charset, bomBytes);
         SourceRow first;
         try {
-            this.format = format(sniffDelimiter(reader));
+            this.format = format(Separator.sniff(reader));
             startParser();
             first = next();
         } catch (IOException | RuntimeException e) {
@@ -127,8 +118,8 @@ public final class SubmissionReader implements Closeable {
         closeParser();
         BadRecord bad;
         try {
-            reader = open();
-            skipLines(reader, start - 1);
+            reader = SubmissionText.open(file, charset, bomBytes);
+            PhysicalLines.skip(reader, start - 1);
             bad = BadRecord.scan(reader, format.getDelimiterString().charAt(0), SourceRow.RAW_LINE_CHARS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + " again after the malformed record on line " + start, e);
@@ -146,29 +137,6 @@ public final class SubmissionReader implements Closeable {
             startParser();
         }
         return new SourceRow(start, List.of(), format, SourceRow.Problem.MALFORMED, bad.raw(), detail);
-    }
-
-    /**
-     * The file's text after its byte-order mark. A second mark, as tools write when they add one to a
-     * file that has one already, is skipped too: it would otherwise hide the first column's name.
-     */
-    private BufferedReader open() throws IOException {
-        InputStream in = Files.newInputStream(file);
-        try {
-            in.skipNBytes(bomBytes);
-            BufferedReader text = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER_CHARS);
-            text.mark(1);
-            while (text.read() == '\uFEFF') {
-                text.mark(1);
-            }
-            text.reset();
-            return text;
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
     }
 
     private void startParser() throws UncheckedIOException {
@@ -189,92 +157,6 @@ public final class SubmissionReader implements Closeable {
         }
     }
 
-    /** Skips {@code lines} physical lines; CR, LF and CRLF each end one, as Commons CSV counts them. */
-    private static void skipLines(BufferedReader reader, long lines) throws IOException {
-        long seen = 0;
-        while (seen < lines) {
-            int c = reader.read();
-            if (c < 0) {
-                return;
-            }
-            if (c == '\n') {
-                seen++;
-            } else if (c == '\r') {
-                seen++;
-                skipLineFeed(reader);
-            }
-        }
-    }
-
-    private static void skipLineFeed(BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\n') {
-            reader.reset();
-        }
-    }
-
-    /**
-     * Where a record that Commons CSV could not split ends, following RFC 4180 as Commons CSV does:
-     * a quote opens a quoted field only at the start of a field, and a line break ends the record
-     * only outside quotes. Keeps the first {@code keep} characters as the raw text.
-     */
-    private record BadRecord(String raw, long lineBreaksInside, boolean endOfFile, boolean openQuote) {
-        private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN }
-
-        static BadRecord scan(BufferedReader reader, char delimiter, int keep) throws IOException {
-            StringBuilder raw = new StringBuilder();
-            State state = State.FIELD_START;
-            long breaks = 0;
-            boolean truncated = false;
-            boolean lastWasBreak = false;
-            while (true) {
-                int c = reader.read();
-                if (c < 0) {
-                    // a line break just before the end of the file starts no further line
-                    long lines = lastWasBreak ? breaks - 1 : breaks;
-                    return new BadRecord(text(raw, truncated), lines, true, state == State.QUOTED);
-                }
-                boolean lineBreak = c == '\r' || c == '\n';
-                lastWasBreak = lineBreak;
-                if (lineBreak && state != State.QUOTED) {
-                    if (c == '\r') {
-                        skipLineFeed(reader);
-                    }
-                    return new BadRecord(text(raw, truncated), breaks, false, false);
-                }
-                if (raw.length() < keep) {
-                    raw.append((char) c);
-                } else {
-                    truncated = true;
-                }
-                if (lineBreak) {
-                    breaks++;
-                    if (c == '\r') {
-                        reader.mark(1);
-                        if (reader.read() == '\n') {
-                            if (raw.length() < keep) {
-                                raw.append('\n');
-                            }
-                        } else {
-                            reader.reset();
-                        }
-                    }
-                    continue;
-                }
-                state = switch (state) {
-                    case FIELD_START -> c == '"' ? State.QUOTED : c == delimiter ? State.FIELD_START : State.UNQUOTED;
-                    case UNQUOTED -> c == delimiter ? State.FIELD_START : State.UNQUOTED;
-                    case QUOTED -> c == '"' ? State.QUOTE_SEEN : State.QUOTED;
-                    case QUOTE_SEEN -> c == '"' ? State.QUOTED : c == delimiter ? State.FIELD_START : State.UNQUOTED;
-                };
-            }
-        }
-
-        private static String text(StringBuilder raw, boolean truncated) {
-            return TextFold.nfc(raw.toString()) + (truncated ? "…" : "");
-        }
-    }
-
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
@@ -285,45 +167,13 @@ public final class SubmissionReader implements Closeable {
 
     /** The format this reader reads (and writes raw lines back in) for a separator, {@code ;} or {@code ,}. */
     public static CSVFormat format(char delimiter) {
-        return delimiter == ';' ? SEMICOLON : delimiter == ',' ? COMMA : build(delimiter);
-    }
-
-    private static CSVFormat build(char delimiter) {
-        return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(false).get();
-    }
-
-    /** {@code ;} when the header line has more semicolons than commas outside quotes, else {@code ,}. */
-    private static char sniffDelimiter(BufferedReader reader) throws IOException {
-        reader.mark(SNIFF_CHARS);
-        int semicolons = 0;
-        int commas = 0;
-        boolean quoted = false;
-        for (int i = 0; i < SNIFF_CHARS; i++) {
-            int c = reader.read();
-            if (c < 0 || (!quoted && (c == '\n' || c == '\r'))) {
-                break;
-            }
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == ';') {
-                semicolons++;
-            } else if (!quoted && c == ',') {
-                commas++;
-            }
-        }
-        reader.reset();
-        return delimiter(semicolons, commas);
+        return Separator.format(delimiter);
     }
 
     @Override
     public void close() throws IOException {
         parser.close();
         reader.close();
-    }
-
-    /** The separator a header line with these counts (outside quotes) uses: {@code ;} when it has more of them. */
-    static char delimiter(int semicolons, int commas) {
-        return semicolons > commas ? ';' : ',';
     }
 
     /**
@@ -347,14 +197,6 @@ public final class SubmissionReader implements Closeable {
 
     /** The separator {@link #headerOf} split the line on. */
     public static char delimiterOf(String line) {
-        return delimiter(count(line, ';'), count(line, ','));
-    }
-
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            n += s.charAt(i) == c ? 1 : 0;
-        }
-        return n;
+        return Separator.ofLine(line);
     }
 }

@@ -1,0 +1,101 @@
+package vn.memberstat.generate;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import vn.memberstat.catalogue.Catalogue;
+
+/**
+ * Writes one file per grassroots organisation and month under {@code <yyyy-mm>/<province>/}, plus a late
+ * correction for a share of them, with the provinces shared out among the worker threads.
+ */
+final class MonthlyFiles {
+    private final GenerationSettings settings;
+    private final Catalogue catalogue;
+    private final FileTimes times;
+
+    MonthlyFiles(GenerationSettings settings, Catalogue catalogue, FileTimes times) {
+        this.settings = settings;
+        this.catalogue = catalogue;
+        this.times = times;
+    }
+
+    Tally write(List<ProvinceChart> charts) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.workers(), charts.size()));
+        try {
+            List<Future<Tally>> futures = new ArrayList<>();
+            for (ProvinceChart chart : charts) {
+                futures.add(pool.submit(() -> province(chart)));
+            }
+            Tally total = new Tally();
+            for (Future<Tally> f : futures) {
+                total.add(f.get());
+            }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("generating a province failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Books every organisation of the province month by month from the epoch, writing the months asked for. */
+    private Tally province(ProvinceChart chart) {
+        SubmissionWriter writer = new SubmissionWriter(catalogue);
+        ProvinceLedgers ledgers = new ProvinceLedgers(chart.grassroots(), settings.seed());
+        Tally tally = new Tally();
+        Set<Path> directories = ConcurrentHashMap.newKeySet();
+        for (YearMonth month = GrassrootsLedger.EPOCH; !month.isAfter(settings.last()); month = month.plusMonths(1)) {
+            ledgers.restructureIf(month);
+            for (GrassrootsLedger ledger : ledgers.all()) {
+                Grassroots unit = ledger.unit();
+                if (!unit.reportsIn(month)) {
+                    continue;
+                }
+                MonthFigures figures = ledger.advance();
+                if (settings.writes(month)) {
+                    writeMonth(writer, unit, figures, tally, directories);
+                }
+            }
+        }
+        return tally;
+    }
+
+    private void writeMonth(SubmissionWriter writer, Grassroots unit, MonthFigures figures, Tally tally, Set<Path> directories) {
+        YearMonth month = figures.month();
+        SplittableRandom paper = Paper.random(settings.seed(), unit, month);
+        boolean corrected = settings.errorRate() > 0 && paper.nextDouble() < settings.errorRate();
+        long slip = corrected ? 1 + paper.nextInt(3) : 0;
+        Blunders blunders = new Blunders(paper, settings.errorRate());
+        SubmissionWriter.Content content = writer.monthly(unit, figures, blunders, slip);
+        Path dir = settings.out().resolve(month.toString()).resolve(unit.provinceCodeIn(month));
+        if (directories.add(dir)) {
+            InboxFiles.createDirectories(dir);
+        }
+        String stem = unit.code() + "_" + month;
+        InboxFiles.write(dir.resolve(stem + "-bao-cao.csv"), content.bytes(), times.sent(unit, month));
+        tally.count(content, blunders);
+        tally.monthlyFiles++;
+        tally.reached(month);
+        if (corrected) {
+            SubmissionWriter.Content correction = writer.correction(unit, figures);
+            InboxFiles.write(dir.resolve(stem + "-dinh-chinh.csv"), correction.bytes(), times.corrected(unit, month));
+            tally.count(correction, null);
+            tally.corrections++;
+        }
+    }
+}
