@@ -3,15 +3,14 @@ package vn.memberstat.normalise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import vn.memberstat.catalogue.Indicator;
 import vn.memberstat.common.ReasonCode;
+import vn.memberstat.common.WorkerPool;
 import vn.memberstat.read.Layout;
 import vn.memberstat.read.LayoutDetector;
 import vn.memberstat.read.SourceRow;
 import vn.memberstat.read.SubmissionReader;
-import vn.memberstat.common.BoundedTasks;
 import vn.memberstat.run.NormalisedValue;
 import vn.memberstat.run.Rejection;
 
@@ -55,7 +54,7 @@ public final class DataFileNormaliser {
      * calling thread, in file order.
      */
     public FileOutcome process(String submissionId, String filePath, Layout layout, SubmissionReader reader,
-            Consumer<List<NormalisedValue>> values, Consumer<Rejection> rejections, ExecutorService helpers)
+            Consumer<List<NormalisedValue>> values, Consumer<Rejection> rejections, WorkerPool helpers)
             throws InterruptedException {
         RowHandler handler = switch (layout) {
             case LONG -> longRows(submissionId, filePath, reader.header());
@@ -108,12 +107,12 @@ public final class DataFileNormaliser {
         }
     }
 
-    /** Batches of rows checked on the caller or on helper threads ({@link BoundedTasks}). */
+    /** Batches of rows checked on the caller or handed to helper threads ({@link WorkerPool.HandOff}). */
     private static final class Batches {
-        private final BoundedTasks tasks;
+        private final WorkerPool.HandOff tasks;
 
-        Batches(ExecutorService helpers) {
-            this.tasks = new BoundedTasks(helpers);
+        Batches(WorkerPool helpers) {
+            this.tasks = WorkerPool.handOff(helpers);
         }
 
         void run(RowHandler handler, List<SourceRow> rows, Totals totals) throws InterruptedException {

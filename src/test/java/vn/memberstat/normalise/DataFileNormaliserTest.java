@@ -11,12 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.memberstat.catalogue.Catalogue;
+import vn.memberstat.common.WorkerPool;
 import vn.memberstat.read.Layout;
 import vn.memberstat.read.SubmissionReader;
 import vn.memberstat.run.UnitVersion;
@@ -32,7 +31,7 @@ final class DataFileNormaliserTest {
     @TempDir
     Path dir;
 
-    private final ExecutorService helpers = Executors.newFixedThreadPool(3);
+    private final WorkerPool helpers = new WorkerPool(3);
     private final ValueNormaliser normaliser = new ValueNormaliser(Catalogue.load(), new UnitRegistry(List.of(
             new UnitVersion("HN.TX", "Quận ủy Thanh Xuân", "HN", 2, "urban_district", LocalDate.of(1997, 1, 1), null, null),
             new UnitVersion("HN.CG", "Quận ủy Cầu Giấy", "HN", 2, "urban_district", LocalDate.of(1997, 1, 1), null, null))),
@@ -40,7 +39,7 @@ final class DataFileNormaliserTest {
 
     @AfterEach
     void stopHelpers() {
-        helpers.shutdownNow();
+        helpers.close();
     }
 
     @Test
@@ -112,7 +111,7 @@ final class DataFileNormaliserTest {
         return Files.writeString(dir.resolve("long.csv"), csv, StandardCharsets.UTF_8);
     }
 
-    private Result run(Path file, Layout layout, ExecutorService threads) throws Exception {
+    private Result run(Path file, Layout layout, WorkerPool threads) throws Exception {
         List<String> values = Collections.synchronizedList(new ArrayList<>());
         List<String> rejections = Collections.synchronizedList(new ArrayList<>());
         FileOutcome outcome;
