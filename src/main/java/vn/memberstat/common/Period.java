@@ -7,7 +7,7 @@ import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.memberstat.common.ReasonCode;
-import vn.memberstat.normalise.RowRejectedException;
+import vn.memberstat.common.RowRejectedException;
 
 /**
  * A reporting period. Calendar periods lie within one year ({@code year}, months

@@ -13,6 +13,7 @@ import vn.memberstat.read.SourceRow;
 import vn.memberstat.read.SubmissionReader;
 import vn.memberstat.run.NormalisedValue;
 import vn.memberstat.run.Rejection;
+import vn.memberstat.common.RowRejectedException;
 
 /**
  * Reads the rows of one long-layout or report-form submission and sends every value either to the

@@ -23,6 +23,7 @@ import vn.memberstat.read.LayoutDetector;
 import vn.memberstat.duckdb.ScratchCsv;
 import vn.memberstat.duckdb.SqlScript;
 import vn.memberstat.run.NormalisedValue;
+import vn.memberstat.common.RowRejectedException;
 
 /**
  * Quarantined rows whose cause a later run may clear (a unit added to the registry, a period no longer in

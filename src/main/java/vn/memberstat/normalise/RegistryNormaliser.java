@@ -13,6 +13,7 @@ import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.run.Rejection;
 import vn.memberstat.run.UnitVersion;
+import vn.memberstat.common.RowRejectedException;
 
 /**
  * Checks new registry rows against each other and the registry already loaded. A row that repeats a

@@ -9,6 +9,7 @@ import java.util.Map;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.common.Period;
 import vn.memberstat.run.UnitVersion;
+import vn.memberstat.common.RowRejectedException;
 
 /** The accepted registry: every version of every unit, read-only once built. */
 public final class UnitRegistry {

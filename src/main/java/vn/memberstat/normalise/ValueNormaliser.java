@@ -11,6 +11,7 @@ import vn.memberstat.common.TextFold;
 import vn.memberstat.common.Period;
 import vn.memberstat.common.PeriodKind;
 import vn.memberstat.run.NormalisedValue;
+import vn.memberstat.common.RowRejectedException;
 
 /**
  * Turns the text of one value into a {@link NormalisedValue} or a {@link RowRejectedException}.

@@ -3,6 +3,7 @@ package vn.memberstat.normalise;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 import vn.memberstat.common.ReasonCode;
+import vn.memberstat.common.RowRejectedException;
 
 /**
  * Numbers as Vietnamese spreadsheets write them: {@code .} groups thousands, {@code ,} marks decimals.

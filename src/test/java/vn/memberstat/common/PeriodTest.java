@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import vn.memberstat.common.ReasonCode;
-import vn.memberstat.normalise.RowRejectedException;
+import vn.memberstat.common.RowRejectedException;
 
 final class PeriodTest {
     @ParameterizedTest

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.memberstat.common.ReasonCode;
+import vn.memberstat.common.RowRejectedException;
 
 final class VietnameseNumberTest {
     @ParameterizedTest

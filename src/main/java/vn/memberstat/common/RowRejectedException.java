@@ -1,4 +1,4 @@
-package vn.memberstat.normalise;
+package vn.memberstat.common;
 
 import static java.util.Objects.requireNonNull;
 
