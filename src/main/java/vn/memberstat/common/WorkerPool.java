@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The threads a stage fans out on: workers taking items a producer feeds them through a bounded queue, and
@@ -26,7 +27,10 @@ public final class WorkerPool implements AutoCloseable {
     private final ExecutorService workers;
     private final ExecutorService helpers;
 
-    /** {@code threads} workers, and as many helpers: a worker may hand a large item's parts to the helpers. */
+    /**
+     * {@code threads} workers, and as many helpers: a worker may hand a large item's parts to the helpers. Threads
+     * start as work comes, so helpers nobody hands work to cost nothing.
+     */
     public WorkerPool(int threads) {
         this.threads = threads;
         this.workers = Executors.newFixedThreadPool(threads);
@@ -108,6 +112,26 @@ public final class WorkerPool implements AutoCloseable {
                 throw new InterruptedException("interrupted while reading " + source);
             }
             return false;
+        }
+    }
+
+    /**
+     * {@code fn} of every item, on the workers, the results in the items' order (the pull hashing a batch of files).
+     * The first failure is rethrown as it was, and the tasks not yet run are cancelled.
+     */
+    public <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> fn) throws InterruptedException {
+        List<Future<? extends R>> tasks = new ArrayList<>(items.size());
+        try {
+            for (T item : items) {
+                tasks.add(workers.submit(() -> fn.apply(item)));
+            }
+            List<R> results = new ArrayList<>(items.size());
+            for (Future<? extends R> task : tasks) {
+                results.add(await(task));
+            }
+            return results;
+        } finally {
+            tasks.forEach(task -> task.cancel(true));   // none left once all succeeded
         }
     }
 

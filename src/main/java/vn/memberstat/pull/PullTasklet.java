@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import vn.memberstat.common.LongSet;
+import vn.memberstat.common.WorkerPool;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.common.StringPool;
 import vn.memberstat.run.MemberstatProperties;
@@ -57,7 +57,7 @@ public final class PullTasklet implements StageWork {
         CompletableFuture<DuckDBConnection> opened = CompletableFuture.supplyAsync(warehouse::connection);
         Path root = InboxScanner.root(run.inbox());
         PullNotes pullNotes = new PullNotes(run.runDir());
-        ForkJoinPool hashing = new ForkJoinPool(properties.hashingThreads());
+        WorkerPool hashing = new WorkerPool(properties.hashingThreads());
         Taking taking = new Taking(root, pullNotes, hashing);
         try {
             taking.listing = new ListedFiles(() -> await(opened), root, properties.zone());
@@ -109,7 +109,7 @@ public final class PullTasklet implements StageWork {
         private final StringPool headerLines = new StringPool(10_000);
         private final LongSet taken = new LongSet();
         private final PullNotes notes;
-        private final ForkJoinPool hashing;
+        private final WorkerPool hashing;
         private ListedFiles listing;
         private PullManifest.Writer manifest;
         private long unchanged;
@@ -119,7 +119,7 @@ public final class PullTasklet implements StageWork {
         private long hashingNanos;
         private long lookupNanos;
 
-        Taking(Path root, PullNotes notes, ForkJoinPool hashing) {
+        Taking(Path root, PullNotes notes, WorkerPool hashing) {
             this.root = root;
             this.notes = notes;
             this.hashing = hashing;
@@ -135,12 +135,12 @@ public final class PullTasklet implements StageWork {
                     listing.close();
                 }
             } finally {
-                hashing.shutdown();
+                hashing.close();
                 notes.close();
             }
         }
 
-        void take(List<InboxScanner.Found> batch, ForkJoinPool hashing, PullManifest.Writer manifest) {
+        void take(List<InboxScanner.Found> batch, WorkerPool hashing, PullManifest.Writer manifest) {
             long start = System.nanoTime();
             List<Inspected> files = inspectAll(root, batch, notes, hashing, inspector, headerLines);
             long hashed = System.nanoTime();
@@ -177,9 +177,15 @@ public final class PullTasklet implements StageWork {
     private record Inspected(InboxScanner.Found found, String sha256, PulledFile pulled) {}
 
     /** Hashes and checks the files on several threads, keeping their order; a file that vanished meanwhile gets a note. */
-    private List<Inspected> inspectAll(Path inbox, List<InboxScanner.Found> files, InboxScanner.Notes notes, ForkJoinPool pool,
+    private List<Inspected> inspectAll(Path inbox, List<InboxScanner.Found> files, InboxScanner.Notes notes, WorkerPool pool,
             FileInspector inspector, StringPool headerLines) {
-        List<Object> results = pool.submit(() -> files.parallelStream().map(f -> inspectOne(inspector, headerLines, inbox, f)).toList()).join();
+        List<Object> results;
+        try {
+            results = pool.map(files, f -> inspectOne(inspector, headerLines, inbox, f));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing the inbox's files", e);
+        }
         List<Inspected> inspected = new ArrayList<>();
         for (Object r : results) {
             if (r instanceof Inspected i) {
