@@ -64,12 +64,12 @@ public final class LoadTasklet implements StageWork {
                 }
                 refreshCatalogue(c);
                 timed("stage the run's files", () -> stage(c, run, lakeFiles));
-                SqlScript.step("load.sql").execute(c);
-                SqlScript.step("dim_unit.sql").execute(c);
+                SqlScript.of("load/load.sql").execute(c);
+                SqlScript.of("load/dim_unit.sql").execute(c);
                 timed("check each file is taken once", () -> checkTakenOnce(c, run.runId()));
                 timed("check row conservation", () -> checkConservation(c, run.runId()));
-                SqlScript.step("run_totals.sql").execute(c);
-                SqlScript.step("load_cleanup.sql").execute(c);
+                SqlScript.of("load/run_totals.sql").execute(c);
+                SqlScript.of("load/load_cleanup.sql").execute(c);
             });
         } catch (RuntimeException e) {
             transaction.close();
