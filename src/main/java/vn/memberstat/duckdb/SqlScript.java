@@ -71,6 +71,14 @@ public record SqlScript(String name, List<String> statements) {
         }
     }
 
+    /** The one statement of a script that is a single query, to be run for its rows. */
+    public String query() {
+        if (statements.size() != 1) {
+            throw new IllegalStateException(name + " holds " + statements.size() + " statements, not one query");
+        }
+        return statements.get(0);
+    }
+
     static SqlScript parse(String name, String text) {
         Split split = split(text);
         List<String> statements = new ArrayList<>();
