@@ -3,6 +3,8 @@ package vn.memberstat.check;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import vn.memberstat.common.ErrorCode;
@@ -15,7 +17,10 @@ import vn.memberstat.run.Stage;
 import vn.memberstat.run.StageWork;
 import vn.memberstat.run.Uncommitted;
 
-/** Check: recomputes the data-quality findings of the units and years the run touched. */
+/**
+ * Check: recomputes the data-quality findings of the units and years the run touched, bucket by bucket, with
+ * the rules of {@code warehouse-sql/check/rules/}.
+ */
 public final class CheckTasklet implements StageWork {
     private final WorkingWarehouse warehouse;
     private final long bucketRows;
@@ -37,8 +42,12 @@ public final class CheckTasklet implements StageWork {
 
     @Override
     public Uncommitted work(RunContext run, StepContribution contribution) {
-        ScopedScript.run(warehouse, run.runId(), bucketRows, SqlScript.step("check_scope.sql"), SqlScript.step("check.sql"));
-        // the units and years left to check again (scope.sql) were checked above
+        List<SqlScript> bucket = new ArrayList<>();
+        bucket.add(SqlScript.of("check/bucket_prologue.sql"));
+        bucket.addAll(SqlScript.folder("check/rules"));   // one rule a file, in the order of their names
+        bucket.add(SqlScript.of("check/bucket_epilogue.sql"));
+        ScopedScript.run(warehouse, run.runId(), bucketRows, SqlScript.of("check/check_scope.sql"), bucket);
+        // the units and years left to check again (scope/scope.sql) were checked above
         return () -> warehouse.markRun(run.runId(), "checked_at", "delete from dq_recheck");
     }
 

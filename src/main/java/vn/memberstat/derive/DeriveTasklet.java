@@ -35,7 +35,7 @@ public final class DeriveTasklet implements StageWork {
 
     @Override
     public Uncommitted work(RunContext run, StepContribution contribution) {
-        ScopedScript.run(warehouse, run.runId(), bucketRows, SqlScript.step("derive.sql"));
+        ScopedScript.run(warehouse, run.runId(), bucketRows, SqlScript.of("derive/derive.sql"));
         return () -> warehouse.markRun(run.runId(), "derived_at");
     }
 }

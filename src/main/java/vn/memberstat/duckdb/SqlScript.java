@@ -9,13 +9,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
 /**
- * A SQL file of {@code warehouse-sql/steps/}: statements end with a semicolon outside quotes and comments.
- * Executed in order on one connection; a failing statement is reported with its file and text.
+ * A SQL file of {@code warehouse-sql/} (on the class path): statements end with a semicolon outside quotes and
+ * comments. Executed in order on one connection; a failing statement is reported with its file and text.
  */
 public record SqlScript(String name, List<String> statements) {
     public SqlScript {
@@ -27,16 +32,51 @@ public record SqlScript(String name, List<String> statements) {
         return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 
-    public static SqlScript step(String name) {
-        String resource = "warehouse-sql/steps/" + name;
-        try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("SQL step missing from the class path: " + resource);
+    private static final String ROOT = "warehouse-sql/";
+
+    /** The file {@code warehouse-sql/<path>}, such as {@code load/load.sql}. */
+    public static SqlScript of(String path) {
+        Resource file = new ClassPathResource(ROOT + path, SqlScript.class.getClassLoader());
+        if (!file.exists()) {
+            throw new IllegalStateException("SQL file missing from the class path: " + ROOT + path);
+        }
+        return read(path, file);
+    }
+
+    /**
+     * Every {@code .sql} file of the folder {@code warehouse-sql/<folder>}, in the order of their names: a prefix
+     * such as {@code 01_} sets the order they run in.
+     */
+    public static List<SqlScript> folder(String folder) {
+        String pattern = "classpath:" + ROOT + folder + "/*.sql";
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver(SqlScript.class.getClassLoader()).getResources(pattern);
+            if (files.length == 0) {
+                throw new IllegalStateException("no SQL file in the class path's " + ROOT + folder);
             }
+            return Arrays.stream(files)
+                    .sorted(Comparator.comparing(Resource::getFilename))
+                    .map(file -> read(folder + "/" + file.getFilename(), file))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + pattern, e);
+        }
+    }
+
+    private static SqlScript read(String name, Resource file) {
+        try (InputStream in = file.getInputStream()) {
             return parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
+            throw new UncheckedIOException("cannot read " + ROOT + name, e);
         }
+    }
+
+    /** The one statement of a script that is a single query, to be run for its rows. */
+    public String query() {
+        if (statements.size() != 1) {
+            throw new IllegalStateException(name + " holds " + statements.size() + " statements, not one query");
+        }
+        return statements.get(0);
     }
 
     static SqlScript parse(String name, String text) {

@@ -90,6 +90,8 @@ public final class WorkingWarehouse implements AutoCloseable {
                 .driver("org.duckdb.DuckDBDriver")
                 .locations("classpath:warehouse-sql/migrations")
                 .schemas("main")
+                // a view file split or renamed leaves its old name applied (R__quality_views): not an error
+                .ignoreMigrationPatterns("*:future", "repeatable:missing")
                 .load()
                 .migrate();
     }

@@ -46,7 +46,7 @@ final class BucketedDeriveTest {
                 Statement s = c.createStatement()) {
             s.execute("set variable run_id = (select max(run_id) from etl_run)");
             s.execute("set variable bucket_rows = 40");
-            SqlScript.step("scope.sql").execute(c);
+            SqlScript.of("scope/scope.sql").execute(c);
             List<String[]> ranges = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select bucket_from, bucket_to from scope_bucket_range order by bucket")) {
                 while (rs.next()) {

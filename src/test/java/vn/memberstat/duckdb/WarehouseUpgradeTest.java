@@ -106,8 +106,10 @@ final class WarehouseUpgradeTest {
         Path file = home.resolve("work").resolve("warehouse.duckdb");
         Files.createDirectories(file.getParent());
         String url = "jdbc:duckdb:" + file.toAbsolutePath();
+        // the schema migrations up to the version alone: today's views (R__, such as fct_value's) need today's schema
         Flyway.configure().dataSource(url, null, null).driver("org.duckdb.DuckDBDriver")
-                .locations("classpath:warehouse-sql/migrations").schemas("main").target(version).load().migrate();
+                .locations("classpath:warehouse-sql/migrations").schemas("main").target(version)
+                .repeatableSqlMigrationPrefix("none of them").load().migrate();
         return url;
     }
 

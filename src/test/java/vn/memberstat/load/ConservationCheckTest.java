@@ -40,7 +40,7 @@ final class ConservationCheckTest {
                     + "from fct_reported_value where false");
             s.execute("create temp table stage_resolved (quarantine_key bigint, resolution varchar)");
             s.execute("create temp table retried_row as select *, false as conflicting, false as repeated from stage_value");
-            LoadTasklet.checkConservation(c, RUN);
+            ConservationCheck.check(c, RUN);
 
             String submission = text(s, "select min(submission_id) from fct_reported_value");
             String file = text(s, "select file_path from dim_submission where submission_id = '" + submission + "'");
@@ -49,16 +49,16 @@ final class ConservationCheckTest {
                     + "' order by line_number, indicator_code, category_code limit 1");
             s.execute("delete from fct_reported_value f using lost l where f.submission_id = l.submission_id "
                     + "and f.line_number = l.line_number and f.indicator_code = l.indicator_code and f.category_code = l.category_code");
-            assertThatThrownBy(() -> LoadTasklet.checkConservation(c, RUN))
+            assertThatThrownBy(() -> ConservationCheck.check(c, RUN))
                     .isInstanceOfSatisfying(MemberstatException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONSERVATION_BROKEN))
                     .hasMessageContaining(file + ": read ")
                     .hasMessageContaining("loaded " + loaded + ",")
                     .hasMessageContaining("stored " + (loaded - 1) + ",");
 
             s.execute("insert into fct_reported_value select * from lost");
-            LoadTasklet.checkConservation(c, RUN);
+            ConservationCheck.check(c, RUN);
             s.execute("insert into fct_reported_value select * replace ('an-earlier-file' as submission_id) from lost");
-            assertThatThrownBy(() -> LoadTasklet.checkConservation(c, RUN))
+            assertThatThrownBy(() -> ConservationCheck.check(c, RUN))
                     .hasMessageContaining("submission an-earlier-file (not of this run): read 0, loaded 0, quarantined 0, duplicate 0; stored 1");
         }
     }

@@ -1,7 +1,7 @@
--- Load one run's staged files into the warehouse. Runs in one transaction; the Java side has created
--- stage_value (a view on the run's lake files), stage_quarantine, stage_registry, stage_file and the retried
--- rows' duplicates and new reasons (stage_retried_duplicate, stage_retried_reason), and set
--- the variable run_id. The values are read from Parquet where needed rather than copied into temp
+-- Load one run's staged files into the warehouse. Runs in one transaction, after the files of stage/ have
+-- created stage_value (a view on the run's lake files), stage_quarantine, stage_registry, stage_file and the
+-- retried rows' duplicates and new reasons (stage_retried_duplicate, stage_retried_reason), with the variable
+-- run_id set. The values are read from Parquet where needed rather than copied into temp
 -- tables, so a 10-million-row backfill stays within DuckDB's memory limit.
 
 -- A value as a unit would write it: 72, not 72.0.

@@ -1,15 +1,5 @@
--- The operator-facing quality views of INTERFACE.md: columns in order, more may be added at the end.
-
-create or replace view dq_finding as
-select run_id,
-       rule_code,
-       severity,
-       unit_code,
-       period,
-       indicator,
-       category,
-       detail
-from dq_finding_row;
+-- An operator-facing quality view of INTERFACE.md: the rows that could not be used. Columns in order, more
+-- may be added at the end.
 
 create or replace view quarantine as
 select run_id,

@@ -137,7 +137,8 @@ select coalesce(r.unit_code, d.unit_code), coalesce(r.year, d.year), coalesce(r.
 from reported r
 full join differences d using (unit_code, year, month, indicator_code, category_code);
 
--- The admissions and removals in total, for the OUTLIER check (check.sql): a narrow copy of the months above.
+-- The admissions and removals in total, for the OUTLIER check (check/rules/07_outlier.sql): a narrow copy of
+-- the months above.
 delete from dq_outlier_series f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
 
 insert into dq_outlier_series

@@ -1,5 +1,5 @@
--- The run's check scope, before check.sql takes it one bucket of units at a time. Runs once per check
--- step, after scope.sql, in the same connection.
+-- The run's check scope, before bucket_prologue.sql and the rules take it one bucket of units at a time.
+-- Runs once per check step, after scope.sql, in the same connection.
 
 -- An outlier looks back 24 months, so a month of year y + 2 depends on year y: a touched year y puts
 -- y, y + 1 (scope_touched) and y + 2 in scope, and the parents of those units for their roll-ups. A unit-year
