@@ -14,30 +14,19 @@ import vn.memberstat.duckdb.SqlScript;
 import vn.memberstat.duckdb.WorkingWarehouse;
 import vn.memberstat.run.RunContext;
 import vn.memberstat.run.Stage;
-import vn.memberstat.run.StageWork;
+import vn.memberstat.run.MarkedStage;
 import vn.memberstat.run.Uncommitted;
 
 /**
  * Check: recomputes the data-quality findings of the units and years the run touched, bucket by bucket, with
  * the rules of {@code warehouse-sql/check/rules/}.
  */
-public final class CheckTasklet implements StageWork {
-    private final WorkingWarehouse warehouse;
+public final class CheckTasklet extends MarkedStage {
     private final long bucketRows;
 
     public CheckTasklet(WorkingWarehouse warehouse, long bucketRows) {
-        this.warehouse = warehouse;
+        super(warehouse, Stage.CHECK, "checked_at");
         this.bucketRows = bucketRows;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.CHECK;
-    }
-
-    @Override
-    public boolean done(RunContext run) {
-        return warehouse.runMarked(run.runId(), "checked_at");
     }
 
     @Override
@@ -48,7 +37,7 @@ public final class CheckTasklet implements StageWork {
         bucket.add(SqlScript.of("check/bucket_epilogue.sql"));
         ScopedScript.run(warehouse, run.runId(), bucketRows, SqlScript.of("check/check_scope.sql"), bucket);
         // the units and years left to check again (scope/scope.sql) were checked above
-        return () -> warehouse.markRun(run.runId(), "checked_at", "delete from dq_recheck");
+        return markDone(run, "delete from dq_recheck");
     }
 
     @Override

@@ -6,7 +6,7 @@ import vn.memberstat.duckdb.SqlScript;
 import vn.memberstat.duckdb.WorkingWarehouse;
 import vn.memberstat.run.RunContext;
 import vn.memberstat.run.Stage;
-import vn.memberstat.run.StageWork;
+import vn.memberstat.run.MarkedStage;
 import vn.memberstat.run.Uncommitted;
 
 /**
@@ -14,28 +14,17 @@ import vn.memberstat.run.Uncommitted;
  * the units and years the run touched. Recomputing is idempotent, and the run's derived_at mark
  * keeps a restart from doing it twice.
  */
-public final class DeriveTasklet implements StageWork {
-    private final WorkingWarehouse warehouse;
+public final class DeriveTasklet extends MarkedStage {
     private final long bucketRows;
 
     public DeriveTasklet(WorkingWarehouse warehouse, long bucketRows) {
-        this.warehouse = warehouse;
+        super(warehouse, Stage.DERIVE, "derived_at");
         this.bucketRows = bucketRows;
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.DERIVE;
-    }
-
-    @Override
-    public boolean done(RunContext run) {
-        return warehouse.runMarked(run.runId(), "derived_at");
     }
 
     @Override
     public Uncommitted work(RunContext run, StepContribution contribution) {
         ScopedScript.run(warehouse, run.runId(), bucketRows, SqlScript.of("derive/derive.sql"));
-        return () -> warehouse.markRun(run.runId(), "derived_at");
+        return markDone(run);
     }
 }

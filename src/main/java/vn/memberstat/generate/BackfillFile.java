@@ -15,17 +15,7 @@ import vn.memberstat.catalogue.Catalogue;
  * One long-layout file holding the first {@code backfillRows} rows of the months asked for, month by
  * month, province by province, as a provincial system would export its history.
  */
-final class BackfillFile {
-    private final GenerationSettings settings;
-    private final Catalogue catalogue;
-    private final FileTimes times;
-
-    BackfillFile(GenerationSettings settings, Catalogue catalogue, FileTimes times) {
-        this.settings = settings;
-        this.catalogue = catalogue;
-        this.times = times;
-    }
-
+record BackfillFile(GenerationSettings settings, Catalogue catalogue, FileTimes times) {
     Tally write(List<ProvinceChart> charts) {
         SubmissionWriter writer = new SubmissionWriter(catalogue);
         List<ProvinceLedgers> all = charts.stream().map(c -> new ProvinceLedgers(c.grassroots(), settings.seed())).toList();

@@ -17,17 +17,7 @@ import vn.memberstat.catalogue.Catalogue;
  * Writes one file per grassroots organisation and month under {@code <yyyy-mm>/<province>/}, plus a late
  * correction for a share of them, with the provinces shared out among the worker threads.
  */
-final class MonthlyFiles {
-    private final GenerationSettings settings;
-    private final Catalogue catalogue;
-    private final FileTimes times;
-
-    MonthlyFiles(GenerationSettings settings, Catalogue catalogue, FileTimes times) {
-        this.settings = settings;
-        this.catalogue = catalogue;
-        this.times = times;
-    }
-
+record MonthlyFiles(GenerationSettings settings, Catalogue catalogue, FileTimes times) {
     Tally write(List<ProvinceChart> charts) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.workers(), charts.size()));
         try {

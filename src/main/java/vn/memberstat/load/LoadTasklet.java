@@ -11,7 +11,7 @@ import vn.memberstat.duckdb.WorkingWarehouse;
 import vn.memberstat.lake.LakeWriter;
 import vn.memberstat.run.RunContext;
 import vn.memberstat.run.Stage;
-import vn.memberstat.run.StageWork;
+import vn.memberstat.run.MarkedStage;
 import vn.memberstat.run.Uncommitted;
 
 /**
@@ -19,24 +19,13 @@ import vn.memberstat.run.Uncommitted;
  * warehouse set-based ({@code read_parquet}), applies corrections, and checks row conservation per
  * file against the rows actually stored. A run already loaded is not loaded twice.
  */
-public final class LoadTasklet implements StageWork {
+public final class LoadTasklet extends MarkedStage {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoadTasklet.class);
-    private final WorkingWarehouse warehouse;
     private final CatalogueRefresh catalogue;
 
     public LoadTasklet(WorkingWarehouse warehouse, Catalogue catalogue) {
-        this.warehouse = warehouse;
+        super(warehouse, Stage.LOAD, "loaded_at");
         this.catalogue = new CatalogueRefresh(catalogue);
-    }
-
-    @Override
-    public Stage stage() {
-        return Stage.LOAD;
-    }
-
-    @Override
-    public boolean done(RunContext run) {
-        return warehouse.runMarked(run.runId(), "loaded_at");
     }
 
     @Override
