@@ -2,16 +2,12 @@ package vn.memberstat.generate;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import vn.memberstat.catalogue.Catalogue;
+import vn.memberstat.common.WorkerPool;
 
 /**
  * Writes one file per grassroots organisation and month under {@code <yyyy-mm>/<province>/}, plus a late
@@ -19,27 +15,13 @@ import vn.memberstat.catalogue.Catalogue;
  */
 record MonthlyFiles(GenerationSettings settings, Catalogue catalogue, FileTimes times) {
     Tally write(List<ProvinceChart> charts) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.workers(), charts.size()));
-        try {
-            List<Future<Tally>> futures = new ArrayList<>();
-            for (ProvinceChart chart : charts) {
-                futures.add(pool.submit(() -> province(chart)));
-            }
+        try (WorkerPool pool = new WorkerPool(Math.min(settings.workers(), charts.size()))) {
             Tally total = new Tally();
-            for (Future<Tally> f : futures) {
-                total.add(f.get());
-            }
+            pool.map(charts, this::province).forEach(total::add);
             return total;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while generating", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("generating a province failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

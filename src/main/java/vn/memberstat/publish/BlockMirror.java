@@ -4,6 +4,7 @@ import static vn.memberstat.publish.SourceReader.READ_UNITS;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -12,12 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import vn.memberstat.common.WorkerPool;
 
 /**
  * Makes one file a byte copy of another, writing only the 64 KB units whose checksums differ from the
@@ -91,54 +90,43 @@ public final class BlockMirror {
         AtomicInteger nextChunk = new AtomicInteger();
         int chunks = (units + CHUNK_UNITS - 1) / CHUNK_UNITS;
         int threads = Math.max(1, Math.min(READERS, chunks));
-        ExecutorService readers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "publish-reader");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                running.add(readers.submit(() -> {
-                    try (SourceReader in = new SourceReader(source, size, reads)) {
-                        for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
-                            int end = Math.min(units, (chunk + 1) * CHUNK_UNITS);
-                            in.startChunk((long) chunk * CHUNK_UNITS * UNIT, (long) (end - chunk * CHUNK_UNITS) * UNIT);
-                            for (int first = chunk * CHUNK_UNITS; first < end; first += READ_UNITS) {
-                                int count = Math.min(READ_UNITS, end - first);
-                                ByteBuffer buffer = in.read(first, count);
-                                for (int k = 0; k < count; k++) {
-                                    int unit = first + k;
-                                    ByteBuffer slice = buffer.slice(k * UNIT, (int) Math.min(UNIT, size - (long) unit * UNIT));
-                                    sums[unit] = Units.checksum(slice);
-                                    if (unit >= old.length || old[unit] != sums[unit]) {
-                                        long at = (long) unit * UNIT;
-                                        while (slice.hasRemaining()) {
-                                            at += target.write(slice, at);
-                                        }
-                                        written.incrementAndGet();
+        // each reader holds its own open source across the chunks it takes
+        try (WorkerPool readers = new WorkerPool(threads)) {
+            readers.map(IntStream.range(0, threads).boxed().toList(), reader -> {
+                try (SourceReader in = new SourceReader(source, size, reads)) {
+                    for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
+                        int end = Math.min(units, (chunk + 1) * CHUNK_UNITS);
+                        in.startChunk((long) chunk * CHUNK_UNITS * UNIT, (long) (end - chunk * CHUNK_UNITS) * UNIT);
+                        for (int first = chunk * CHUNK_UNITS; first < end; first += READ_UNITS) {
+                            int count = Math.min(READ_UNITS, end - first);
+                            ByteBuffer buffer = in.read(first, count);
+                            for (int k = 0; k < count; k++) {
+                                int unit = first + k;
+                                ByteBuffer slice = buffer.slice(k * UNIT, (int) Math.min(UNIT, size - (long) unit * UNIT));
+                                sums[unit] = Units.checksum(slice);
+                                if (unit >= old.length || old[unit] != sums[unit]) {
+                                    long at = (long) unit * UNIT;
+                                    while (slice.hasRemaining()) {
+                                        at += target.write(slice, at);
                                     }
+                                    written.incrementAndGet();
                                 }
                             }
                         }
-                        directReads.addAndGet(in.directReads);
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
+                    directReads.addAndGet(in.directReads);
+                } catch (IOException io) {
+                    throw new UncheckedIOException(io);
+                }
+                return null;
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while mirroring " + source);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("mirroring " + source + " failed: " + e.getCause(), e.getCause());
-        } finally {
-            readers.shutdownNow();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            throw new IOException("mirroring " + source + " failed: " + e, e);
         }
         if (target.size() > size) {
             target.truncate(size);
