@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
@@ -24,6 +24,8 @@ import vn.memberstat.run.RunNotes;
 
 /** {@code nightly}: one run under the home's lock, then a summary on standard output. */
 final class NightlyCommand {
+    /** A time to the second, seconds always written (LocalDateTime.toString() leaves out ":00"). */
+    static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** Notes printed in the summary; the rest are in the run's notes.txt. */
     static final int NOTES_SHOWN = 20;
     private final PrintStream out;
@@ -47,8 +49,7 @@ final class NightlyCommand {
             NightlyLauncher.Launch launch = context.getBean(NightlyLauncher.class).run(date, inbox);
             JobExecution execution = launch.execution();
             if (launch.alreadyCompleted()) {
-                out.println("memberstat nightly " + date + ": already completed at "
-                        + execution.getEndTime().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ')
+                out.println("memberstat nightly " + date + ": already completed at " + SECONDS.format(execution.getEndTime())
                         + "; nothing new was done (new files are taken by the next date's run)");
                 return 0;
             }
