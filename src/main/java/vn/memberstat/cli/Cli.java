@@ -38,15 +38,32 @@ public final class Cli {
               generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
                        [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
 
-            every command takes --home DIR (default $MEMBERSTAT_HOME, else ./data)
+            every command takes --home DIR (default $MEMBERSTAT_HOME, else ./data); <command> --help: its options
             settings: --memberstat.max-file-bytes=N, --memberstat.settle-seconds=N, --memberstat.workers=N, ...
             """;
+
+    /** Each command's own usage, printed for {@code <command> --help} without doing anything else. */
+    private static final Map<String, String> COMMAND_USAGE = Map.of(
+            "nightly", NightlyCommand.USAGE,
+            "status", StatusCommand.USAGE,
+            "sql", SqlCommand.USAGE,
+            "rejects", RejectsCommand.USAGE,
+            "generate", GenerateCommand.USAGE);
 
     private Cli() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+        if (args.length == 0) {   // a script that lost its arguments must not pass for a run
+            err.print(USAGE);
+            return ErrorCode.USAGE.exitCode();
+        }
         try {
             Options options = Options.parse(args);
+            String commandUsage = COMMAND_USAGE.get(options.command());
+            if (commandUsage != null && (options.flag("help") || options.words().contains("-h"))) {
+                out.print(commandUsage);
+                return 0;
+            }
             checkSettings(options.settings());
             unknownEnvironmentSettings(System.getenv()).forEach(name ->
                     err.println("memberstat: warning: " + name + " is not a setting and is ignored (settings: "

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.FileProblem;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.generate.GenerationSettings;
 import vn.memberstat.generate.GenerationSummary;
@@ -18,6 +19,20 @@ import vn.memberstat.generate.InboxGenerator;
  * {@code --backfill-rows N} one large long-layout file of N rows plus the registry.
  */
 final class GenerateCommand {
+    static final String USAGE = """
+            usage: memberstat generate --months YYYY-MM..YYYY-MM --out DIR [options]
+            a synthetic national inbox (bench/README.md)
+
+              --months YYYY-MM..YYYY-MM     the months to report (or one YYYY-MM); required
+              --out DIR                     where the inbox is written; required
+              --provinces N                 provinces (default 63)
+              --grassroots-per-province K   grassroots organisations per province (default %d)
+              --error-rate R                share of values spoiled for quarantine (default 0.001)
+              --seed S                      random seed (default 1)
+              --backfill-rows N             also one long-layout file of N rows (default 0: none)
+              --workers N                   threads writing (default the number of processors)
+            """.formatted(GenerationSettings.NATIONAL_GRASSROOTS_PER_PROVINCE);
+
     private final PrintStream out;
 
     GenerateCommand(PrintStream out) {
@@ -50,7 +65,7 @@ final class GenerateCommand {
         } catch (IllegalArgumentException e) {
             throw new MemberstatException(ErrorCode.USAGE, e.getMessage());
         } catch (java.io.UncheckedIOException e) {
-            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, e.getMessage(), e);
+            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, e.getMessage() + ": " + FileProblem.reason(e.getCause()), e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf(Locale.ROOT, "memberstat generate: %d provinces, %,d grassroots organisations, %s..%s, seed %d, error rate %s%n",

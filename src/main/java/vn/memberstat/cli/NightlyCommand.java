@@ -2,8 +2,6 @@ package vn.memberstat.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +15,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.FileProblem;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.NightlyLauncher;
 import vn.memberstat.job.RunLock;
@@ -26,6 +25,16 @@ import vn.memberstat.run.RunNotes;
 final class NightlyCommand {
     /** A time to the second, seconds always written (LocalDateTime.toString() leaves out ":00"). */
     static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final String USAGE = """
+            usage: memberstat nightly [options]
+            pull new submissions from the inbox, check, normalise, lake, load, derive, check quality, publish
+
+              --home DIR               the state directory (default $MEMBERSTAT_HOME, else ./data)
+              --inbox DIR              where units drop their files (default $MEMBERSTAT_INBOX, else sample-input)
+              --date YYYY-MM-DD        the run date (default today); a completed date does nothing new
+              --memberstat.NAME=VALUE  a setting for this run (memberstat help lists them)
+            """;
+
     /** Notes printed in the summary; the rest are in the run's notes.txt. */
     static final int NOTES_SHOWN = 20;
     private final PrintStream out;
@@ -79,12 +88,8 @@ final class NightlyCommand {
             String what = dir.equals(home) ? "home " + dir : dir.toString();
             try {
                 Files.createDirectories(dir);
-            } catch (FileAlreadyExistsException e) {
-                throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create " + what + ": a file of that name is in the way", e);
-            } catch (AccessDeniedException e) {
-                throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create " + what + ": permission denied", e);
             } catch (IOException e) {
-                throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create " + what + ": " + e.getMessage(), e);
+                throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create " + what + ": " + FileProblem.reason(e), e);
             }
         }
         if (!Files.isWritable(home)) {

@@ -21,6 +21,17 @@ import vn.memberstat.common.ReasonCode;
  * reason and unit, so an operator can send them back to the unit. Unresolved rows only, unless --all.
  */
 final class RejectsCommand {
+    static final String USAGE = """
+            usage: memberstat rejects [options]
+            unresolved quarantined rows and refused files as CSV, with the raw line, to send back to units
+
+              --home DIR               the state directory (default $MEMBERSTAT_HOME, else ./data)
+              --run ID                 one run's rows only (default every run)
+              --reason CODE            one reason code only (default every reason)
+              --unit CODE              one unit's rows only (default every unit)
+              --all                    resolved rows too (default unresolved only)
+            """;
+
     private final PrintStream out;
 
     RejectsCommand(PrintStream out) {

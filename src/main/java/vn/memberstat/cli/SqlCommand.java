@@ -34,6 +34,15 @@ import vn.memberstat.duckdb.SqlScript;
  * Without a query it reads statements ending in {@code ;} from standard input.
  */
 final class SqlCommand {
+    static final String USAGE = """
+            usage: memberstat sql [options] [QUERY]
+            query the published warehouse, read-only; without QUERY, statements ending in ; from standard input
+
+              --home DIR               the state directory (default $MEMBERSTAT_HOME, else ./data)
+              --format table|csv|json  how results print (default table)
+            at the prompt: .tables, .schema [NAME], .help; .quit or Ctrl-D leaves
+            """;
+
     private final PrintStream out;
     private final PrintStream err;
     private final InputStream in;
@@ -92,10 +101,13 @@ final class SqlCommand {
                 }
                 statement.setLength(0);
                 String rest = script.rest().strip();
-                if (rest.equals(".quit") || rest.equals(".exit")) {
-                    break;
-                }
-                if (!rest.isEmpty()) {
+                if (rest.startsWith(".") && !rest.contains("\n")) {
+                    // a dot command is whole on its line: kept as the start of a statement, it swallowed the lines after it
+                    if (rest.equals(".quit") || rest.equals(".exit")) {
+                        break;
+                    }
+                    allOk &= dotCommand(c, rest, format);
+                } else if (!rest.isEmpty()) {
                     statement.append(script.rest());
                 }
                 if (interactive) {
@@ -108,6 +120,54 @@ final class SqlCommand {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot read standard input: " + e.getMessage(), e);
         }
         return allOk ? 0 : ErrorCode.BAD_QUERY.exitCode();
+    }
+
+    static final String DOT_HELP = """
+            .tables          the tables and views of the warehouse, name and kind
+            .schema [NAME]   the columns and types of table or view NAME, or of every one
+            .help            this list
+            .quit or Ctrl-D leaves
+            """;
+
+    /** The prompt's own commands; false for one it does not know, or a NAME that is no table or view. */
+    private boolean dotCommand(Connection c, String line, String format) {
+        String[] words = line.split("\\s+");
+        String name = words.length > 1 ? words[1] : null;
+        switch (words[0]) {
+            case ".help" -> {
+                out.print(DOT_HELP);
+                return true;
+            }
+            case ".tables" -> {
+                return execute(c, """
+                        select table_name as name, case table_type when 'VIEW' then 'view' else 'table' end as kind
+                        from information_schema.tables
+                        where table_catalog = current_database() and table_schema = current_schema()
+                        order by table_name""", format);
+            }
+            case ".schema" -> {
+                String where = "table_catalog = current_database() and table_schema = current_schema()"
+                        + (name == null ? "" : " and table_name = '" + name.replace("'", "''") + "'");
+                if (name != null && !exists(c, "select 1 from information_schema.tables where " + where)) {
+                    err.println("memberstat: no table or view " + name + "; .tables lists them");
+                    return false;
+                }
+                return execute(c, "select table_name, column_name, data_type from information_schema.columns where "
+                        + where + " order by table_name, ordinal_position", format);
+            }
+            default -> {
+                err.println("memberstat: unknown command " + words[0] + "; .help lists them");
+                return false;
+            }
+        }
+    }
+
+    private boolean exists(Connection c, String sql) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new MemberstatException(ErrorCode.STORAGE, "cannot read the warehouse's catalogue: " + e.getMessage(), e);
+        }
     }
 
     /** Each statement of {@code text} in turn, the last one also without its {@code ;}; false if any failed. */

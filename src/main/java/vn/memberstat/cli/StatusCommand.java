@@ -25,6 +25,15 @@ import vn.memberstat.job.RunLock;
 
 /** {@code status}: the recent runs from the job repository, newest first. */
 final class StatusCommand {
+    static final String USAGE = """
+            usage: memberstat status [options]
+            recent runs, newest first: outcome, rows, findings, time per step
+
+              --home DIR               the state directory (default $MEMBERSTAT_HOME, else ./data)
+              --json                   the runs as JSON (default a table)
+              --limit N                at most N runs (default 20)
+            """;
+
     private static final List<String> COUNTS = List.of("files_pulled", "files_refused", "rows_read", "rows_loaded",
             "rows_quarantined", "rows_duplicate", "findings", "findings_error");
     private final PrintStream out;

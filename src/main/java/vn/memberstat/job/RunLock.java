@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.memberstat.common.ErrorCode;
+import vn.memberstat.common.FileProblem;
 import vn.memberstat.common.MemberstatException;
 
 /**
@@ -38,7 +39,7 @@ public final class RunLock implements AutoCloseable {
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create the run lock " + file + ": " + e.getMessage(), e);
+            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot create the run lock " + file + ": " + FileProblem.reason(e), e);
         }
         try {
             FileLock lock;
@@ -59,7 +60,7 @@ public final class RunLock implements AutoCloseable {
             channel.force(true);
             return new RunLock(channel, lock);
         } catch (IOException e) {
-            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot write the run lock " + file + ": " + e.getMessage(), e);
+            throw new MemberstatException(ErrorCode.HOME_UNWRITABLE, "cannot write the run lock " + file + ": " + FileProblem.reason(e), e);
         }
     }
 

@@ -75,6 +75,34 @@ final class CommandsTest {
     }
 
     @Test
+    void thePromptListsTablesAndViewsAndTheirColumns() {
+        Memberstat.Result r = Memberstat.runWithInput(".help\n.tables\n.schema v_term_progress\n", "sql", "--home", home, "--format", "csv");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains(".tables ", ".schema [NAME] ", ".help ", ".quit or Ctrl-D leaves")
+                .contains("name,kind\r\n").contains("etl_run,table\r\n").contains("quarantine,view\r\n").contains("v_admission_attainment,view\r\n")
+                .contains("table_name,column_name,data_type\r\nv_term_progress,unit_code,VARCHAR\r\nv_term_progress,term,");
+        assertThat(r.out()).doesNotContain("quarantine,reason_code");
+
+        Memberstat.Result all = Memberstat.runWithInput(".schema\n", "sql", "--home", home, "--format", "csv");
+        assertThat(all.out()).contains("quarantine,reason_code,").contains("v_term_progress,unit_code,VARCHAR");
+
+        Memberstat.Result noSuch = Memberstat.runWithInput(".schema v_nothing\n", "sql", "--home", home);
+        assertThat(noSuch.exitCode()).isEqualTo(4);
+        assertThat(noSuch.err()).isEqualTo("memberstat: no table or view v_nothing; .tables lists them\n");
+    }
+
+    @Test
+    void anUnknownDotCommandIsNamedAndQuitStillLeaves() {
+        Memberstat.Result r = Memberstat.runWithInput(".xyz\nselect 1 as one;\n.quit\nselect 'after quit' as late;\n", "sql", "--home", home,
+                "--format", "csv");
+
+        assertThat(r.err()).isEqualTo("memberstat: unknown command .xyz; .help lists them\n");
+        assertThat(r.out()).as("the next statement runs, then .quit leaves the prompt").isEqualTo("one\r\n1\r\n");
+        assertThat(r.exitCode()).isEqualTo(4);
+    }
+
+    @Test
     void sqlCannotChangeTheWarehouse() {
         Memberstat.Result r = Memberstat.run("sql", "--home", home, "delete from fct_reported_value");
         assertThat(r.exitCode()).isEqualTo(4);
