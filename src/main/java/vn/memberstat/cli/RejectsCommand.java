@@ -88,7 +88,7 @@ final class RejectsCommand {
                 for (int i = 0; i < n; i++) {
                     header[i] = rs.getMetaData().getColumnLabel(i + 1);
                 }
-                CSVPrinter printer = SqlCommand.csvPrinter(out, header);
+                CSVPrinter printer = ResultPrinter.csvPrinter(out, header);
                 while (rs.next()) {
                     for (int i = 1; i <= n; i++) {
                         printer.print(rs.getObject(i));

@@ -21,7 +21,6 @@ import vn.memberstat.common.MemberstatException;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.read.LayoutDetector;
 import vn.memberstat.duckdb.ScratchCsv;
-import vn.memberstat.duckdb.SqlScript;
 import vn.memberstat.run.NormalisedValue;
 import vn.memberstat.common.RowRejectedException;
 
