@@ -21,7 +21,7 @@ import org.springframework.core.NestedRuntimeException;
 import vn.memberstat.job.MemberstatApplication;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
-import vn.memberstat.job.JobRepositorySchema;
+import vn.memberstat.job.JobRepositorySettings;
 import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.job.WarmUp;
 
@@ -97,7 +97,9 @@ public final class Cli {
 
     private static Map<String, String> settingNames() {
         Map<String, String> names = new LinkedHashMap<>();
-        for (var component : MemberstatProperties.class.getRecordComponents()) {
+        var components = new java.util.ArrayList<>(List.of(MemberstatProperties.class.getRecordComponents()));
+        components.addAll(List.of(JobRepositorySettings.class.getRecordComponents()));
+        for (var component : components) {
             String kebab = component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
             if (!kebab.equals("home") && !kebab.equals("inbox")) {
                 names.put(fold(kebab), kebab);
@@ -161,9 +163,6 @@ public final class Cli {
         if (inbox != null) {
             properties.put("memberstat.inbox", inbox.toString());
         }
-        properties.put("spring.datasource.url", JobRepositorySchema.url(home));
-        properties.put("spring.datasource.username", "sa");
-        properties.put("spring.datasource.password", "");
         properties.put("spring.batch.job.enabled", "false");
         properties.put("spring.batch.jdbc.initialize-schema", "never");
         properties.put("spring.main.banner-mode", "off");
