@@ -37,6 +37,7 @@ public final class Cli {
                                                            quarantined rows as CSV, with the raw line, to send back
               generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
                        [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
+              schedule [--cron "0 30 1 * * *"] [--inbox DIR]   stays up and runs nightly on a schedule (hosts without cron)
 
             every command takes --home DIR (default $MEMBERSTAT_HOME, else ./data); <command> --help: its options
             settings: --memberstat.max-file-bytes=N, --memberstat.settle-seconds=N, --memberstat.workers=N, ...
@@ -48,7 +49,8 @@ public final class Cli {
             "status", StatusCommand.USAGE,
             "sql", SqlCommand.USAGE,
             "rejects", RejectsCommand.USAGE,
-            "generate", GenerateCommand.USAGE);
+            "generate", GenerateCommand.USAGE,
+            "schedule", ScheduleCommand.USAGE);
 
     private Cli() {}
 
@@ -74,6 +76,7 @@ public final class Cli {
                 case "sql" -> new SqlCommand(out, err, in).run(options);
                 case "rejects" -> new RejectsCommand(out).run(options);
                 case "generate" -> new GenerateCommand(out).run(options);
+                case "schedule" -> new ScheduleCommand(out, err, in).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -76,6 +76,48 @@ public final class MemberstatProcess {
         return process.pid();
     }
 
+    /** Sends a signal (TERM, INT) to the process, as a service manager or Ctrl-C does. */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -s " + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while signalling " + process.pid(), e);
+        }
+    }
+
+    /**
+     * Waits until the standard output so far holds {@code text} {@code times} times, for a process that stays up
+     * (at most three minutes, then kills it and fails); returns that output.
+     */
+    public String awaitOutput(String text, int times) {
+        Instant deadline = Instant.now().plus(TIME_LIMIT);
+        while (true) {
+            String sofar = read(out);
+            if (sofar.split(java.util.regex.Pattern.quote(text), -1).length - 1 >= times) {
+                return sofar;
+            }
+            boolean alive = process.isAlive();
+            if (!alive || Instant.now().isAfter(deadline)) {
+                process.destroyForcibly();
+                throw new AssertionError("memberstat process " + process.pid() + (alive ? " did not print '" : " ended before printing '")
+                        + text + "' " + times + " times; its output:\n" + sofar + "\nits errors:\n" + read(err));
+            }
+            try {
+                process.waitFor(100, TimeUnit.MILLISECONDS);   // a poll, not a measure: the output decides
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for process " + process.pid(), e);
+            }
+        }
+    }
+
     /** Waits for the process to end (at most three minutes, then kills it and fails). */
     public Finished await() {
         try {
