@@ -69,8 +69,13 @@ final class ScheduleCommand {
             throw new MemberstatException(ErrorCode.USAGE, "--cron '" + cronText + "' is not a schedule: " + e.getMessage()
                     + " (six fields, seconds first: \"0 30 1 * * *\" is 01:30 every day)");
         }
+        ZonedDateTime first = cron.next(ZonedDateTime.now(ZoneId.systemDefault()));
+        if (first == null) {
+            throw new MemberstatException(ErrorCode.USAGE, "--cron '" + cronText + "' names no time that comes (such as 30 February)");
+        }
         Path home = options.home();
-        String inbox = options.get("inbox", System.getenv().getOrDefault("MEMBERSTAT_INBOX", "sample-input"));
+        String inbox = Path.of(options.get("inbox", System.getenv().getOrDefault("MEMBERSTAT_INBOX", "sample-input")))
+                .toAbsolutePath().normalize().toString();
         ZoneId zone = ZoneId.systemDefault();
         RunHistory history = history(home, options.settings());
         Optional<LocalDate> missed = MissedRun.date(cron, ZonedDateTime.now(zone), history);
@@ -85,6 +90,8 @@ final class ScheduleCommand {
         ConcurrentTaskScheduler scheduler = new ConcurrentTaskScheduler(thread);
         List<String> runArgs = new ArrayList<>(List.of("--home", home.toString(), "--inbox", inbox));
         runArgs.addAll(options.settings());
+        out.println("memberstat schedule: nightly at \"" + cronText + "\" (" + zone + ") for " + home + ", inbox " + inbox
+                + "; next run " + NightlyCommand.SECONDS.format(first) + "; stop with Ctrl-C or SIGTERM");
         missed.ifPresent(date -> {
             out.println("memberstat schedule: catching up " + date + ", whose scheduled run was missed (latest completed run: "
                     + history.latestCompleted().map(LocalDate::toString).orElse("none") + ")");
@@ -92,9 +99,6 @@ final class ScheduleCommand {
         });
         ScheduledFuture<?> schedule = scheduler.schedule(() -> nightly(LocalDate.now(zone), runArgs, cron, zone),
                 new CronTrigger(cronText, zone));
-        out.println("memberstat schedule: nightly at \"" + cronText + "\" (" + zone + ") for " + home + ", inbox " + inbox
-                + "; next run " + NightlyCommand.SECONDS.format(cron.next(ZonedDateTime.now(zone)))
-                + (missed.isPresent() ? " (after the catch-up)" : "") + "; stop with Ctrl-C or SIGTERM");
         awaitQuietly(stop);
         schedule.cancel(false);
         running.lock();   // a run under way finishes first

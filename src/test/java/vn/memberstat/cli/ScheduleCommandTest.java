@@ -51,7 +51,8 @@ final class ScheduleCommandTest {
 
         // the catch-up, then at least one run at a scheduled second: each is followed by "next run"
         String out = schedule.awaitOutput("memberstat schedule: next run ", 2);
-        assertThat(out).contains("memberstat schedule: catching up ").contains("(latest completed run: 2026-01-05)")
+        assertThat(out).startsWith("memberstat schedule: nightly at").contains("memberstat schedule: catching up ")
+                .contains("(latest completed run: 2026-01-05)")
                 .contains("read 1 = loaded 1 + quarantined 0 + duplicate 0");
         String date = completedDate(out);
         assertThat(out).contains("catching up " + date + ", whose scheduled run was missed");
@@ -73,6 +74,9 @@ final class ScheduleCommandTest {
         assertThat(r.err()).startsWith("memberstat: --cron '30 1 * * *' is not a schedule: ")
                 .contains("(six fields, seconds first: \"0 30 1 * * *\" is 01:30 every day)");
         assertThat(temp.resolve("home")).doesNotExist();
+        Memberstat.Result never = Memberstat.run("schedule", "--cron", "0 0 0 30 2 *", "--home", temp.resolve("home").toString());
+        assertThat(never.exitCode()).isEqualTo(2);
+        assertThat(never.err()).startsWith("memberstat: --cron '0 0 0 30 2 *' names no time that comes (such as 30 February)");
     }
 
     @Test
