@@ -26,7 +26,7 @@ stretch as (   -- each grassroots organisation's stretches of unchanged parents 
     where p.level = 3 and m.year between s.first_year and s.last_year
 ),
 counted as (
-    select p.unit_code, p.district_code, p.province_code, p.year, p.first_month = 1 as is_first,
+    select p.unit_code, p.district_code, p.province_code, p.year,
            max(y.through_month) filter (where y.through_month >= p.first_month)                   as through_month,
            arg_max(y.ytd_value, y.through_month) filter (where y.through_month >= p.first_month)
              - coalesce(arg_max(y.ytd_value, y.through_month) filter (where y.through_month < p.first_month), 0) as admitted
@@ -37,11 +37,14 @@ counted as (
     group by p.unit_code, p.district_code, p.province_code, p.year, p.first_month, p.last_month
 ),
 grassroots as (   -- each stretch under its ancestors then, and under its current successor's ancestors today
-    select c.unit_code as grassroots_code, c.year, c.through_month, c.admitted, c.is_first,
-           unnest(list_transform(list_distinct([c.unit_code, c.district_code, c.province_code]),
-                                 a -> {'hierarchy': 'as_was', 'unit_code': a})
-               || list_transform(list_distinct([t.unit_code, t.grassroots_code, t.district_code, t.province_code]),
-                                 a -> {'hierarchy': 'restated', 'unit_code': a})) as h
+    select c.unit_code as grassroots_code, c.year, c.through_month, c.admitted,
+           unnest([{'hierarchy': 'as_was', 'unit_code': c.unit_code},
+                   {'hierarchy': 'as_was', 'unit_code': c.district_code},
+                   {'hierarchy': 'as_was', 'unit_code': c.province_code},
+                   {'hierarchy': 'restated', 'unit_code': t.unit_code},
+                   {'hierarchy': 'restated', 'unit_code': nullif(t.grassroots_code, t.unit_code)},
+                   {'hierarchy': 'restated', 'unit_code': nullif(t.district_code, t.unit_code)},
+                   {'hierarchy': 'restated', 'unit_code': nullif(t.province_code, t.unit_code)}]) as h
     from counted c
     join dim_unit_successor s on s.unit_code = c.unit_code
     left join dim_unit_placement t on t.unit_code = s.current_code and t.valid_to = date '9999-12-31'
@@ -64,10 +67,11 @@ own as (   -- a unit's own report and quota: its own row as it was, its current 
     join dim_unit_successor s on s.unit_code = o.unit_code
 ),
 contributions as (
-    select h.hierarchy, h.unit_code, year, grassroots_code, is_first, through_month, admitted, null as reported, null as quota
+    select h.hierarchy, h.unit_code, year, grassroots_code, through_month, admitted, null as reported, null as quota
     from grassroots
+    where h.unit_code is not null   -- a level its chain has none of, or a unit with no place today
     union all
-    select h.hierarchy, h.unit_code, year, null, null, null, null, reported, quota
+    select h.hierarchy, h.unit_code, year, null, null, null, reported, quota
     from own
 ),
 summed as (

@@ -36,3 +36,12 @@ create table dim_unit_placement (
     district_code   varchar,
     grassroots_code varchar
 );
+
+-- ROLLUP_MISMATCH's detail now names how many children reported of those active: its unit-years are checked
+-- again by the next run (dq_recheck, V7), which writes the new detail.
+insert into dq_recheck
+select distinct unit_code, year
+from dq_finding_row
+where rule_code = 'ROLLUP_MISMATCH'
+except
+select unit_code, year from dq_recheck;
