@@ -8,22 +8,22 @@
 -- known, else 0); the stretches of a year add up to its year-to-date. A unit that ended without a successor has
 -- no place among today's units and counts in no restated row.
 -- reported_count is the unit's own report; restated, with its predecessors' (as v_admission_attainment_restated).
+-- Years run from a grassroots organisation's first to the latest run's: one it existed in but reported nothing for
+-- has reporting 0 of expected.
 -- One pass: every CTE is used once, so DuckDB inlines them and a filter on year reaches the fact tables' scans.
 
 create or replace view v_admission_rollup as
-with span as (
-    select min(year) as first_year, max(year) as last_year
-    from fct_flow_ytd
-    where indicator_code = 'admitted' and category_code = 'total'
+with horizon as (   -- years up to the latest run's (etl_run is small: a scan of the facts for their years cost a second)
+    select year(max(run_date)) as last_year from etl_run
 ),
 stretch as (   -- each grassroots organisation's stretches of unchanged parents (dim_unit_placement), within a year
     select p.unit_code, p.district_code, p.province_code, m.year,
            case when p.valid_from > m.first_day then month(p.valid_from) else 1 end            as first_month,
            case when p.valid_to < make_date(m.year, 12, 31) then month(p.valid_to) else 12 end as last_month
     from dim_unit_placement p
-    cross join span s
-    join dim_month m on m.month = 1 and m.year between year(p.valid_from) and year(p.valid_to)
-    where p.level = 3 and m.year between s.first_year and s.last_year
+    cross join horizon h
+    join dim_month m on m.month = 1 and m.year between year(p.valid_from) and least(year(p.valid_to), h.last_year)
+    where p.level = 3
 ),
 counted as (
     select p.unit_code, p.district_code, p.province_code, p.year,
