@@ -1,4 +1,5 @@
--- One row per unit, year and admission category other than total.
+-- One row per unit, year and admission category other than total; then the category's Vietnamese label and the
+-- unit's level, parent and province as in that year (its last placement in the year: dim_unit_placement, V13).
 
 create or replace view v_admission_by_category as
 with category_ytd as (
@@ -33,5 +34,22 @@ joined as (
     from category_ytd c
     left join total_ytd t using (unit_code, year, through_month)
     left join quota q using (unit_code, year, category)
+),
+labelled as (
+    select j.*, c.label_vi as category_label_vi
+    from joined j
+    left join dim_category c on c.indicator_code = 'admitted' and c.category_code = j.category
+),
+placed as (
+    select j.*,
+           arg_max(l.level, l.valid_from)         as level,
+           arg_max(l.parent_code, l.valid_from)   as parent_code,
+           arg_max(l.province_code, l.valid_from) as province_code
+    from labelled j
+    left join dim_unit_placement l
+      on l.unit_code = j.unit_code
+     and l.valid_from <= make_date(j.year, 12, 31)
+     and l.valid_to >= make_date(j.year, 1, 1)
+    group by all
 )
-select * from joined;
+select * from placed;

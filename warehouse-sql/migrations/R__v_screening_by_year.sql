@@ -1,4 +1,5 @@
--- One row per unit, year and removal reason with removals; rates per 1,000 members at the start of the year.
+-- One row per unit, year and removal reason with removals; rates per 1,000 members at the start of the year; then
+-- the reason's Vietnamese label and the unit's level, parent and province as in that year (dim_unit_placement, V13).
 
 create or replace view v_screening_by_year as
 with removals as (
@@ -26,5 +27,22 @@ joined as (
            r.through_month
     from removals r
     left join members_at_start m using (unit_code, year)
+),
+labelled as (
+    select j.*, c.label_vi as reason_label_vi
+    from joined j
+    left join dim_category c on c.indicator_code = 'removed' and c.category_code = j.reason
+),
+placed as (
+    select j.*,
+           arg_max(l.level, l.valid_from)         as level,
+           arg_max(l.parent_code, l.valid_from)   as parent_code,
+           arg_max(l.province_code, l.valid_from) as province_code
+    from labelled j
+    left join dim_unit_placement l
+      on l.unit_code = j.unit_code
+     and l.valid_from <= make_date(j.year, 12, 31)
+     and l.valid_to >= make_date(j.year, 1, 1)
+    group by all
 )
-select * from joined;
+select * from placed;

@@ -1,6 +1,7 @@
 -- One row per active unit and month from the unit's first reported month up to the month before the
 -- latest run date. A month is reported when a flow or stock value whose period ends in that month
--- arrived (corrections included); on time when that first arrived by the 5th of the following month.
+-- arrived (corrections included); on time when that first arrived by the 5th of the following month. Then the
+-- unit's level, parent and province as in that month (its last placement in it: dim_unit_placement, V13).
 
 -- The first report and the months' reports are two CTEs, each used once: one CTE used twice was
 -- materialized whole, every year's arrivals joined and grouped before a filter on year could reach the scan
@@ -48,5 +49,17 @@ joined as (
            coalesce(r.first_received_at < (um.last_day + interval 6 day), false) as is_on_time
     from unit_months um
     left join month_reports r using (unit_code, year, month)
+),
+placed as (
+    select j.*,
+           arg_max(l.level, l.valid_from)         as level,
+           arg_max(l.parent_code, l.valid_from)   as parent_code,
+           arg_max(l.province_code, l.valid_from) as province_code
+    from joined j
+    left join dim_unit_placement l
+      on l.unit_code = j.unit_code
+     and l.valid_from <= last_day(make_date(j.year, j.month, 1))
+     and l.valid_to >= make_date(j.year, j.month, 1)
+    group by all
 )
-select * from joined;
+select * from placed;

@@ -98,7 +98,7 @@ final class FindingRulesTest {
                 "MEMBER_BALANCE warning HN.MB 2024-12 members/total: members 110 at the end of 2024-12, expected 105 = 100 + 5 net flows",
                 "OUTLIER warning HN.OL 2024-07 admitted/total: admitted 30 in one month; the median of the previous 6 months is 2.0",
                 "OUTLIER warning HN.OL2 2025-01 admitted/total: admitted 30 in one month; the median of the previous 6 months is 2.0",
-                "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 300, sum of 2 reporting children 250",
+                "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 300, sum of its children 250 (2 of 2 children reported)",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100",
                 "YTD_DECREASED error HN.YD 2024-01..2024-06 admitted/total: January-6 = 8 is below January-3 = 10",
                 "YTD_DECREASED error HN.YR 2024-01..2024-05 removed/total: January-5 = 3 is below January-2 = 5",
@@ -138,7 +138,7 @@ final class FindingRulesTest {
                 """);
 
         assertThat(findings()).as("STOCK_IDENTITY was not corrected; the roll-up still differs, recomputed once").containsExactly(
-                "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of 2 reporting children 250",
+                "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of its children 250 (2 of 2 children reported)",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
         assertThat(query(home, "select rule_code, run_id from dq_finding order by rule_code"))
                 .extracting(r -> r.get("rule_code") + " " + r.get("run_id"))
@@ -154,7 +154,7 @@ final class FindingRulesTest {
                 """);
 
         assertThat(findings()).containsExactly(
-                "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of 2 reporting children 255",
+                "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of its children 255 (2 of 2 children reported)",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
     }
 
@@ -171,7 +171,7 @@ final class FindingRulesTest {
         assertThat(findings()).containsExactly(
                 "MEMBER_BALANCE warning HN.MB 2025-12 members/total: members 120 at the end of 2025-12, expected 115 = 110 + 5 net flows",
                 "OUTLIER warning HN.OL2 2025-02 admitted/total: admitted 40 in one month; the median of the previous 7 months is 12.0",
-                "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of 2 reporting children 255",
+                "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of its children 255 (2 of 2 children reported)",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
     }
 

@@ -63,7 +63,7 @@ final class RollupMismatchTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(findings()).containsExactly(
                 "HN.BL 2024-12: own report 200, already below the sum of 2 of its 3 children, 250",
-                "HN.EN 2024-12: own report 110, sum of 1 reporting children 100");
+                "HN.EN 2024-12: own report 110, sum of its children 100 (1 of 1 children reported)");
     }
 
     @Test
@@ -75,8 +75,8 @@ final class RollupMismatchTest {
         assertThat(later.exitCode()).as(later.err()).isZero();
         assertThat(findings()).containsExactly(
                 "HN.BL 2024-12: own report 200, already below the sum of 2 of its 3 children, 250",
-                "HN.EN 2024-12: own report 110, sum of 1 reporting children 100",
-                "HN.LT 2024-12: own report 300, sum of 3 reporting children 290");
+                "HN.EN 2024-12: own report 110, sum of its children 100 (1 of 1 children reported)",
+                "HN.LT 2024-12: own report 300, sum of its children 290 (3 of 3 children reported)");
     }
 
     private static List<String> findings() {
