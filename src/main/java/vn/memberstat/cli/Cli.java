@@ -35,6 +35,8 @@ public final class Cli {
               sql      [--format table|csv|json] [QUERY]   query the published warehouse (read-only); no QUERY: a prompt
               rejects  [--run ID] [--reason CODE] [--unit CODE] [--all]
                                                            quarantined rows as CSV, with the raw line, to send back
+              backfill --from YYYY-MM-DD --to YYYY-MM-DD [--inbox DIR]
+                                                           the nightly run for each date; completed ones skipped
               generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
                        [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
 
@@ -48,7 +50,8 @@ public final class Cli {
             "status", StatusCommand.USAGE,
             "sql", SqlCommand.USAGE,
             "rejects", RejectsCommand.USAGE,
-            "generate", GenerateCommand.USAGE);
+            "generate", GenerateCommand.USAGE,
+            "backfill", BackfillCommand.USAGE);
 
     private Cli() {}
 
@@ -74,6 +77,7 @@ public final class Cli {
                 case "sql" -> new SqlCommand(out, err, in).run(options);
                 case "rejects" -> new RejectsCommand(out).run(options);
                 case "generate" -> new GenerateCommand(out).run(options);
+                case "backfill" -> new BackfillCommand(out, err).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
