@@ -37,6 +37,7 @@ public final class Cli {
                                                            quarantined rows as CSV, with the raw line, to send back
               backfill --from YYYY-MM-DD --to YYYY-MM-DD [--inbox DIR]
                                                            the nightly run for each date; completed ones skipped
+              rebuild                                      recreate the warehouse from <home>/lake/ alone
               generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
                        [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
 
@@ -51,7 +52,8 @@ public final class Cli {
             "sql", SqlCommand.USAGE,
             "rejects", RejectsCommand.USAGE,
             "generate", GenerateCommand.USAGE,
-            "backfill", BackfillCommand.USAGE);
+            "backfill", BackfillCommand.USAGE,
+            "rebuild", RebuildCommand.USAGE);
 
     private Cli() {}
 
@@ -78,6 +80,7 @@ public final class Cli {
                 case "rejects" -> new RejectsCommand(out).run(options);
                 case "generate" -> new GenerateCommand(out).run(options);
                 case "backfill" -> new BackfillCommand(out, err).run(options);
+                case "rebuild" -> new RebuildCommand(out, err).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
