@@ -38,6 +38,7 @@ public final class Cli {
               backfill --from YYYY-MM-DD --to YYYY-MM-DD [--inbox DIR]
                                                            the nightly run for each date; completed ones skipped
               rebuild                                      recreate the warehouse from <home>/lake/ alone
+              reprocess --submission ID                    reload one submission from the lake, derive again
               generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
                        [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
 
@@ -53,7 +54,8 @@ public final class Cli {
             "rejects", RejectsCommand.USAGE,
             "generate", GenerateCommand.USAGE,
             "backfill", BackfillCommand.USAGE,
-            "rebuild", RebuildCommand.USAGE);
+            "rebuild", RebuildCommand.USAGE,
+            "reprocess", ReprocessCommand.USAGE);
 
     private Cli() {}
 
@@ -81,6 +83,7 @@ public final class Cli {
                 case "generate" -> new GenerateCommand(out).run(options);
                 case "backfill" -> new BackfillCommand(out, err).run(options);
                 case "rebuild" -> new RebuildCommand(out, err).run(options);
+                case "reprocess" -> new ReprocessCommand(out, err).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

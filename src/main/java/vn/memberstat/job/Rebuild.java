@@ -10,10 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.check.CheckTasklet;
@@ -27,7 +23,6 @@ import vn.memberstat.publish.PublishTasklet;
 import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.run.RunContext;
 import vn.memberstat.run.StageWork;
-import vn.memberstat.run.Uncommitted;
 
 /**
  * Makes the warehouse again from {@code <home>/lake/} alone: every run of the lake, in the order its lake step
@@ -70,7 +65,7 @@ public class Rebuild {
                 RunContext run = context(home, lakeRun);
                 LakeRuns.restage(lake, run);
                 for (StageWork stage : stages) {
-                    commit(stage, run, contribution(run));
+                    DetachedStages.commit(stage, run, SCRATCH);
                 }
                 each.accept(new Replayed(run.runId(), ++number, runs.size()));
             }
@@ -83,7 +78,7 @@ public class Rebuild {
         }
         replaceWorkingWarehouse(built);
         RunContext last = context(home, runs.get(runs.size() - 1));
-        commit(new PublishTasklet(warehouse), last, contribution(last));
+        DetachedStages.commit(new PublishTasklet(warehouse), last, SCRATCH);
         registered.completed(runs.stream().map(r -> context(home, r)).toList(), warehouse);
         deleteTree(scratch);
         return runs.size();
@@ -92,18 +87,6 @@ public class Rebuild {
     private static RunContext context(Path home, LakeRuns.LakeRun run) {
         // a replay reads no inbox: the run's files are in the lake
         return new RunContext(run.runId(), run.runDate(), home, home.resolve("lake"));
-    }
-
-    private static void commit(StageWork stage, RunContext run, StepContribution contribution) throws Exception {
-        try (Uncommitted pending = stage.work(run, contribution)) {
-            pending.commit();
-        }
-    }
-
-    /** A contribution outside the job repository: the stages report into it, and nothing keeps it. */
-    private static StepContribution contribution(RunContext run) {
-        JobExecution job = new JobExecution(0L, new JobInstance(0L, NightlyJobConfig.JOB_NAME), CompletedRuns.parameters(run.runDate()));
-        return new StepExecution(SCRATCH, job).createStepContribution();
     }
 
     /** The rebuilt file in the working warehouse's place; a write-ahead log of the old one must not replay into it. */

@@ -20,9 +20,9 @@ final class TwoNights {
                 """);
         Memberstat.write(inbox, "2026/report.csv", Memberstat.LONG_HEADER + """
                 B,2026-01..2026-06,admitted,total,12,
-                B,2026-01..2026-06,admitted,female,5,
+                B,2026-01..2026-06,admitted,women,5,
                 A,2026-06,admitted,total,2,
-                A,2026-06,admitted,female,1,
+                A,2026-06,admitted,women,1,
                 A,2026-05,admitted,total,1,
                 A,2026-05,admitted,total,3,
                 """);
