@@ -58,6 +58,18 @@ final class RebuildTest {
         assertThat(again.out()).contains("already completed");
         Memberstat.Result status = Memberstat.run("status", "--home", copy.toString());
         assertThat(status.out()).contains("2026-09-02").contains("2026-07-10");
+
+        // in the home it came from: the working warehouse replaced, the published copy (and its spare) brought up to date
+        Path before = temp.resolve("before");
+        Files.createDirectories(before);
+        Files.copy(home.resolve("warehouse.duckdb"), before.resolve("warehouse.duckdb"));
+        Memberstat.Result inPlace = Memberstat.run("rebuild", "--home", home.toString());
+        assertThat(inPlace.exitCode()).as(inPlace.err()).isZero();
+        differences(before, home);
+        assertThat(home.resolve("rebuild")).as("the scratch warehouse is gone").doesNotExist();
+        Memberstat.Result next = Memberstat.nightly(home, inbox, "2026-09-03");
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(next.out()).contains("read 0 = loaded 0");
     }
 
     @Test

@@ -46,7 +46,7 @@ final class ReprocessTest {
     }
 
     @Test
-    void onlyADataFileTheWarehouseKnowsIsReprocessed() {
+    void onlyADataFileTheWarehouseKnowsIsReprocessedAndOnlyWhole() throws Exception {
         Path home = temp.resolve("home");
         TwoNights.run(home, temp.resolve("inbox"));
         Memberstat.Result unknown = Memberstat.run("reprocess", "--home", home.toString(), "--submission", "00000000deadbeef");
@@ -60,6 +60,17 @@ final class ReprocessTest {
         assertThat(nothing.err()).contains("(2026/empty.csv) was refused (EMPTY_FILE): it has no rows to reload");
 
         assertThat(Memberstat.run("reprocess", "--home", home.toString()).err()).contains("reprocess needs --submission ID");
+
+        // the lake lost the run that read the report: only the rows a later run took from quarantine are left
+        String report = (String) one(home, "select submission_id from dim_submission where file_path = '2026/report.csv'")
+                .get("submission_id");
+        for (Path file : vn.memberstat.lake.LakeWriter.files(home.resolve("lake").resolve("values"), "2026-07-10")) {
+            Files.delete(file);
+        }
+        Memberstat.Result shortLake = Memberstat.run("reprocess", "--home", home.toString(), "--submission", report);
+        assertThat(shortLake.exitCode()).isEqualTo(3);
+        assertThat(shortLake.err()).contains("the warehouse counts 4 loaded rows, the lake gives back 2; nothing was changed");
+        assertThat(count(home, "select * from fct_reported_value where submission_id = '" + report + "'")).isEqualTo(4);
         Memberstat.Result noWarehouse = Memberstat.run("reprocess", "--home", temp.resolve("new").toString(), "--submission", refused);
         assertThat(noWarehouse.exitCode()).isEqualTo(5);
     }
