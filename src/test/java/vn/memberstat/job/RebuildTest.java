@@ -35,7 +35,7 @@ final class RebuildTest {
     void aCopyOfTheLakeAloneRebuildsTheSameWarehouse() throws Exception {
         Path inbox = Memberstat.copySample(temp.resolve("inbox"));
         Path home = temp.resolve("home");
-        TwoNights.run(home, inbox);
+        ThreeNights.run(home, inbox);
 
         Path copy = temp.resolve("copy");
         copyTree(home.resolve("lake"), copy.resolve("lake"));
@@ -76,7 +76,7 @@ final class RebuildTest {
     void theLakeIsReadByAnyParquetReaderWithItsHivePartitions() throws Exception {
         Path inbox = Memberstat.copySample(temp.resolve("inbox"));
         Path home = temp.resolve("home");
-        TwoNights.run(home, inbox);
+        ThreeNights.run(home, inbox);
         Path lake = home.resolve("lake");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             assertThat(scalar(s, "select string_agg(distinct cast(run as varchar), ',' order by cast(run as varchar)) from read_parquet('"

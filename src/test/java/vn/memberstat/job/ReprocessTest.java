@@ -21,7 +21,7 @@ final class ReprocessTest {
     @Test
     void aSubmissionLostFromTheWarehouseComesBackFromTheLake() throws Exception {
         Path home = temp.resolve("home");
-        TwoNights.run(home, temp.resolve("inbox"));
+        ThreeNights.run(home, temp.resolve("inbox"));
         String report = (String) one(home, "select submission_id from dim_submission where file_path = '2026/report.csv'")
                 .get("submission_id");
         long rows = count(home, "select * from fct_reported_value where submission_id = '" + report + "'");
@@ -48,7 +48,7 @@ final class ReprocessTest {
     @Test
     void onlyADataFileTheWarehouseKnowsIsReprocessedAndOnlyWhole() throws Exception {
         Path home = temp.resolve("home");
-        TwoNights.run(home, temp.resolve("inbox"));
+        ThreeNights.run(home, temp.resolve("inbox"));
         Memberstat.Result unknown = Memberstat.run("reprocess", "--home", home.toString(), "--submission", "00000000deadbeef");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("no submission '00000000deadbeef' in dim_submission");

@@ -10,8 +10,8 @@ import vn.memberstat.support.Memberstat;
  * quarantined for a unit not yet registered, a key given twice with two values; a night with nothing new; then the
  * unit's registry (the quarantined rows load) and a later correction of a value.
  */
-final class TwoNights {
-    private TwoNights() {}
+final class ThreeNights {
+    private ThreeNights() {}
 
     static void run(Path home, Path inbox) {
         Memberstat.write(inbox, "registry/extra-units.csv", Memberstat.REGISTRY_HEADER + """
