@@ -12,4 +12,3 @@ from read_csv(getvariable('submissions_file'), header = true, auto_detect = fals
                          'header_id': 'integer'}) s
 left join read_csv(getvariable('headers_file'), header = true, auto_detect = false, quote = '"', escape = '"',
                    columns = {'header_id': 'integer', 'header_line': 'varchar'}) h using (header_id)
-order by s.submission_id

@@ -2,4 +2,3 @@
 -- The query of a COPY; variable: lake_file.
 select * exclude (run_id)
 from read_parquet(getvariable('lake_file'), hive_partitioning = false)
-order by submission_id
