@@ -40,12 +40,12 @@ final class RebuildCommand {
             out.printf("memberstat rebuild: %d runs from %s in %.1f s; warehouse %s%n", runs, home.resolve("lake"),
                     (System.nanoTime() - started) / 1e9, home.resolve("warehouse.duckdb"));
             return 0;
-        } catch (MemberstatException e) {
-            throw e;
         } catch (Exception e) {
             err.println("memberstat: rebuild FAILED: " + MemberstatException.describe(e) + "; the warehouse is as it was"
                     + " (details: " + home.resolve("logs").resolve("memberstat.log") + ")");
-            return ErrorCode.RUN_FAILED.exitCode();
+            // the cause's own code where it has one (another run holds the home: 75); else 1
+            return e instanceof MemberstatException m && m.code() != ErrorCode.STORAGE ? m.code().exitCode()
+                    : ErrorCode.RUN_FAILED.exitCode();
         }
     }
 }

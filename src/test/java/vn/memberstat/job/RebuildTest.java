@@ -59,6 +59,17 @@ final class RebuildTest {
         Memberstat.Result status = Memberstat.run("status", "--home", copy.toString());
         assertThat(status.out()).contains("2026-09-02").contains("2026-07-10");
 
+        // a lake file that cannot be read stops the rebuild, and the warehouse stays as it was
+        Path audit = copy.resolve("lake").resolve("submissions").resolve("run=2026-08-01").resolve("submissions.parquet");
+        byte[] good = Files.readAllBytes(audit);
+        Files.writeString(audit, "not parquet");
+        Memberstat.Result broken = Memberstat.run("rebuild", "--home", copy.toString());
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.err()).contains("rebuild FAILED: cannot stage run 2026-08-01 from the lake")
+                .contains("the warehouse is as it was");
+        differences(home, copy);
+        Files.write(audit, good);
+
         // in the home it came from: the working warehouse replaced, the published copy (and its spare) brought up to date
         Path before = temp.resolve("before");
         Files.createDirectories(before);
