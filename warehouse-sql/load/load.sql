@@ -65,9 +65,15 @@ join stage_repeat r using (submission_id, unit_code, period, indicator_code, cat
 where r.distinct_values = 1
 group by v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_code;
 
-insert into quarantine_row (run_id, submission_id, file_path, line_number, raw_line, reason_code, detail,
+-- Quarantine keys are numbered here in a total order of the rows rather than by the table's sequence: DuckDB
+-- hands out a sequence's values in no set order on many cores, and a rebuild from the lake must give every row
+-- the key it had (later runs' retried rows name it).
+insert into quarantine_row (quarantine_key, run_id, submission_id, file_path, line_number, raw_line, reason_code, detail,
                             unit_code, period, indicator, category, value_text, comment)
-select getvariable('run_id'), v.submission_id, f.file_path, v.line_number,
+select (select coalesce(max(quarantine_key), 0) from quarantine_row)
+           + row_number() over (order by v.submission_id, v.line_number, v.indicator_code, v.category_code,
+                                         number_text(v.value), v.comment),
+       getvariable('run_id'), v.submission_id, f.file_path, v.line_number,
        concat_ws(',', v.unit_code, v.period, v.indicator_code, v.category_code, number_text(v.value)),
        'CONFLICTING_DUPLICATE',
        'the submission gives ' || c.values_seen || ' for ' || v.unit_code || ' ' || v.period || ' '
@@ -77,12 +83,15 @@ from stage_fresh v
 join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
 join stage_file f using (submission_id);
 
-insert into quarantine_row (run_id, submission_id, file_path, line_number, raw_line, reason_code, detail,
+insert into quarantine_row (quarantine_key, run_id, submission_id, file_path, line_number, raw_line, reason_code, detail,
                             unit_code, period, indicator, category, value_text, comment)
-select getvariable('run_id'), submission_id, file_path, line_number, raw_line, reason_code, detail,
+select (select coalesce(max(quarantine_key), 0) from quarantine_row)
+           -- keys in file order, however many threads wrote it; rows alike in every column ordered are alike whole
+           + row_number() over (order by submission_id, line_number nulls first, indicator, category, value_text,
+                                         reason_code, detail, raw_line, unit_code, period, comment),
+       getvariable('run_id'), submission_id, file_path, line_number, raw_line, reason_code, detail,
        unit_code, period, indicator, category, value_text, comment
-from stage_quarantine
-order by submission_id, line_number nulls first, indicator, category, value_text;   -- keys in file order, however many threads wrote it
+from stage_quarantine;
 
 -- Rows retried from quarantine get the checks above among the retried rows of their submission: a unit
 -- unknown until its registry came had every row quarantined, repeats of a key included. A key given with
@@ -240,29 +249,7 @@ from stage_file f
 left join conflicts c using (submission_id)
 left join kept k using (submission_id);
 
--- A contested unit and period: every row of it (earlier runs' and this run's) steps down, and the
--- winning submission's rows of each indicator step up.
-update fct_reported_value
-set is_current = false
-from contested_key c
-where fct_reported_value.unit_code = c.unit_code and fct_reported_value.period = c.period
-  and fct_reported_value.year = c.year and fct_reported_value.is_current;
-
-create or replace temp table winner as
-select r.unit_code, r.period, r.year, r.indicator_code,
-       arg_max(r.submission_id, strftime(s.modified_at, '%Y%m%d%H%M%S.%g') || chr(1) || s.file_path || chr(1) || r.submission_id)
-           as submission_id
-from fct_reported_value r
-join contested_key c using (unit_code, period, year)
-join dim_submission s using (submission_id)
-group by r.unit_code, r.period, r.year, r.indicator_code;
-
-update fct_reported_value
-set is_current = true
-from winner w
-where fct_reported_value.unit_code = w.unit_code and fct_reported_value.period = w.period
-  and fct_reported_value.year = w.year and fct_reported_value.indicator_code = w.indicator_code
-  and fct_reported_value.submission_id = w.submission_id;
+-- The contested keys are ranked next, by load/current_values.sql (reprocessing a submission ranks its keys so too).
 
 insert into etl_scope
 select distinct getvariable('run_id'), unit_code, year from touched_key;

@@ -35,6 +35,10 @@ public final class Cli {
               sql      [--format table|csv|json] [QUERY]   query the published warehouse (read-only); no QUERY: a prompt
               rejects  [--run ID] [--reason CODE] [--unit CODE] [--all]
                                                            quarantined rows as CSV, with the raw line, to send back
+              backfill --from YYYY-MM-DD --to YYYY-MM-DD [--inbox DIR]
+                                                           the nightly run for each date; completed ones skipped
+              rebuild                                      recreate the warehouse from <home>/lake/ alone
+              reprocess --submission ID                    reload one submission from the lake, derive again
               generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
                        [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
               schedule [--cron "0 30 1 * * *"] [--inbox DIR]   stays up and runs nightly on a schedule (hosts without cron)
@@ -44,13 +48,16 @@ public final class Cli {
             """;
 
     /** Each command's own usage, printed for {@code <command> --help} without doing anything else. */
-    private static final Map<String, String> COMMAND_USAGE = Map.of(
-            "nightly", NightlyCommand.USAGE,
-            "status", StatusCommand.USAGE,
-            "sql", SqlCommand.USAGE,
-            "rejects", RejectsCommand.USAGE,
-            "generate", GenerateCommand.USAGE,
-            "schedule", ScheduleCommand.USAGE);
+    private static final Map<String, String> COMMAND_USAGE = Map.ofEntries(
+            Map.entry("nightly", NightlyCommand.USAGE),
+            Map.entry("status", StatusCommand.USAGE),
+            Map.entry("sql", SqlCommand.USAGE),
+            Map.entry("rejects", RejectsCommand.USAGE),
+            Map.entry("generate", GenerateCommand.USAGE),
+            Map.entry("schedule", ScheduleCommand.USAGE),
+            Map.entry("backfill", BackfillCommand.USAGE),
+            Map.entry("rebuild", RebuildCommand.USAGE),
+            Map.entry("reprocess", ReprocessCommand.USAGE));
 
     private Cli() {}
 
@@ -77,6 +84,9 @@ public final class Cli {
                 case "rejects" -> new RejectsCommand(out).run(options);
                 case "generate" -> new GenerateCommand(out).run(options);
                 case "schedule" -> new ScheduleCommand(out, err, in).run(options);
+                case "backfill" -> new BackfillCommand(out, err).run(options);
+                case "rebuild" -> new RebuildCommand(out, err).run(options);
+                case "reprocess" -> new ReprocessCommand(out, err).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

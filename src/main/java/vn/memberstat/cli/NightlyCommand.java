@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.FileProblem;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.job.CompletedRuns;
 import vn.memberstat.job.NightlyLauncher;
 import vn.memberstat.job.RunLock;
 import vn.memberstat.run.RunNotes;
@@ -32,6 +33,7 @@ final class NightlyCommand {
               --home DIR               the state directory (default $MEMBERSTAT_HOME, else ./data)
               --inbox DIR              where units drop their files (default $MEMBERSTAT_INBOX, else sample-input)
               --date YYYY-MM-DD        the run date (default today); a completed date does nothing new
+              --allow-earlier          run a date earlier than the latest completed run (refused otherwise)
               --memberstat.NAME=VALUE  a setting for this run (memberstat help lists them)
             """;
 
@@ -46,7 +48,7 @@ final class NightlyCommand {
     }
 
     int run(Options options) {
-        options.allow("home", "inbox", "date");
+        options.allow("home", "inbox", "date", "allow-earlier");
         Path home = options.home();
         Path inbox = Path.of(options.get("inbox", envOr("MEMBERSTAT_INBOX", "sample-input"))).toAbsolutePath().normalize();
         LocalDate date = options.date(LocalDate.now());
@@ -55,6 +57,7 @@ final class NightlyCommand {
         vn.memberstat.job.WarmUp.start();
         try (RunLock lock = RunLock.acquire(home);
                 ConfigurableApplicationContext context = Cli.start(home, inbox, options.settings())) {
+            context.getBean(CompletedRuns.class).refuseEarlier(date, options.flag("allow-earlier"));
             NightlyLauncher.Launch launch = context.getBean(NightlyLauncher.class).run(date, inbox);
             JobExecution execution = launch.execution();
             if (launch.alreadyCompleted()) {
@@ -74,7 +77,7 @@ final class NightlyCommand {
         }
     }
 
-    private static String envOr(String name, String fallback) {
+    static String envOr(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
     }
@@ -83,7 +86,7 @@ final class NightlyCommand {
      * The home and the directories the application opens at start (job repository, log): a file in the way
      * would otherwise surface as H2's or logback's own stack trace on standard error.
      */
-    private static void prepareHome(Path home) {
+    static void prepareHome(Path home) {
         for (Path dir : List.of(home, home.resolve("jobrepo"), home.resolve("logs"))) {
             String what = dir.equals(home) ? "home " + dir : dir.toString();
             try {
@@ -149,7 +152,7 @@ final class NightlyCommand {
         return execution.getAllFailureExceptions().isEmpty() ? null : execution.getAllFailureExceptions().get(0);
     }
 
-    private static int exitCode(Throwable failure) {
+    static int exitCode(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof MemberstatException m && m.code() != ErrorCode.STORAGE) {
                 return m.code().exitCode();

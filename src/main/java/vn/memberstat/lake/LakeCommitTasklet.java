@@ -8,7 +8,10 @@ import vn.memberstat.run.Stage;
 import vn.memberstat.run.StageWork;
 import vn.memberstat.run.Uncommitted;
 
-/** Lake: renames the run's temporary Parquet files into their partitions. Safe to repeat. */
+/**
+ * Lake: writes the run's records beside its values ({@link RunRecords}), then renames the run's temporary Parquet
+ * files into their partitions. Safe to repeat.
+ */
 public final class LakeCommitTasklet implements StageWork {
     @Override
     public Stage stage() {
@@ -17,8 +20,10 @@ public final class LakeCommitTasklet implements StageWork {
 
     @Override
     public Uncommitted work(RunContext run, StepContribution contribution) {
+        List<Path> records = RunRecords.write(run);
         return () -> {
             List<Path> files = LakeWriter.commit(run.lakeValues(), run.runId());
+            RunRecords.commit(records);
             contribution.incrementWriteCount(files.size());
         };
     }

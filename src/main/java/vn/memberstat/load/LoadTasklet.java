@@ -38,6 +38,7 @@ public final class LoadTasklet extends MarkedStage {
                 catalogue.refresh(c);
                 timed("stage the run's files", () -> RunStaging.stage(c, run, lakeFiles));
                 SqlScript.of("load/load.sql").execute(c);
+                SqlScript.of("load/current_values.sql").execute(c);
                 SqlScript.of("load/dim_unit.sql").execute(c);
                 SqlScript.of("load/unit_history.sql").execute(c);
                 timed("check each file is taken once", () -> TakenOnceCheck.check(c, run.runId()));

@@ -44,7 +44,10 @@ final class HelpTest {
                 "sql", new String[] {"--format table|csv|json", "(default table)", ".tables, .schema [NAME], .help"},
                 "rejects", new String[] {"--run ID", "--reason CODE", "--unit CODE", "--all"},
                 "generate", new String[] {"--months YYYY-MM..YYYY-MM", "--out DIR", "--provinces N", "(default 63)",
-                        "--seed S", "(default 1)"});
+                        "--seed S", "(default 1)"},
+                "backfill", new String[] {"--from YYYY-MM-DD --to YYYY-MM-DD", "--inbox DIR", "--allow-earlier"},
+                "reprocess", new String[] {"--submission ID", "dim_submission.submission_id"},
+                "rebuild", new String[] {"recreate the warehouse from <home>/lake/ alone"});
         options.forEach((command, expected) -> {
             for (String help : new String[] {"--help", "-h"}) {
                 Memberstat.Result r = Memberstat.run(command, help, "--home", home.toString());

@@ -83,8 +83,10 @@ final class CrashMatrixTest {
                     .allMatch(f -> f.equals("runs/" + DATE + "/submissions.csv.tmp") || f.equals("runs/" + DATE + "/notes.txt.tmp")
                             || f.matches("lake/values/year=\\d{4}/run-" + DATE + "(\\.\\d+)?\\.parquet\\.tmp"))
                     .hasSizeGreaterThan(2);
-            case LAKE -> assertThat(leftBehind).as("the crash left the lake files it was writing")
-                    .isNotEmpty().allMatch(f -> f.matches("lake/values/year=\\d{4}/run-" + DATE + "(\\.\\d+)?\\.parquet\\.tmp"));
+            case LAKE -> assertThat(leftBehind).as("the crash left the lake files it was writing: values and the run's records")
+                    .contains("lake/runs/run=" + DATE + "/run.parquet.tmp", "lake/submissions/run=" + DATE + "/submissions.parquet.tmp")
+                    .allMatch(f -> f.matches("lake/values/year=\\d{4}/run-" + DATE + "(\\.\\d+)?\\.parquet\\.tmp")
+                            || f.matches("lake/[a-z]+/run=" + DATE + "/[a-z]+\\.parquet\\.tmp"));
             case PUBLISH -> assertThat(leftBehind).as("the crash left the copy it was publishing")
                     .containsExactly(".warehouse.duckdb.publishing");
             default -> assertThat(leftBehind).isEmpty();

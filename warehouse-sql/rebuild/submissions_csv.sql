@@ -1,0 +1,4 @@
+-- A run's submissions file as the load reads it (columns of load/stage/file_columns.sql), from the lake's audit rows.
+-- The query of a COPY; variable: lake_file.
+select * exclude (run_id)
+from read_parquet(getvariable('lake_file'), hive_partitioning = false)
