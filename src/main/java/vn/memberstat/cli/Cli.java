@@ -35,6 +35,7 @@ public final class Cli {
               sql      [--format table|csv|json] [QUERY]   query the published warehouse (read-only); no QUERY: a prompt
               rejects  [--run ID] [--reason CODE] [--unit CODE] [--all]
                                                            quarantined rows as CSV, with the raw line, to send back
+              docs     --out DIR                           the data dictionary (HTML, Markdown) from the warehouse's comments
               generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
                        [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
 
@@ -48,7 +49,8 @@ public final class Cli {
             "status", StatusCommand.USAGE,
             "sql", SqlCommand.USAGE,
             "rejects", RejectsCommand.USAGE,
-            "generate", GenerateCommand.USAGE);
+            "generate", GenerateCommand.USAGE,
+            "docs", DocsCommand.USAGE);
 
     private Cli() {}
 
@@ -74,6 +76,7 @@ public final class Cli {
                 case "sql" -> new SqlCommand(out, err, in).run(options);
                 case "rejects" -> new RejectsCommand(out).run(options);
                 case "generate" -> new GenerateCommand(out).run(options);
+                case "docs" -> new DocsCommand(out).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
