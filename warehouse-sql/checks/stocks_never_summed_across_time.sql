@@ -3,8 +3,8 @@
 -- run alone, without those variables, a check reads every year.
 -- Stocks are semi-additive: summed across units, never across time; a longer period's stock is its last
 -- month's. Concretely: no stock indicator is in the flow tables (whose year-to-date is a running sum), and
--- each view's stock at a period is one month's fct_stock value: members at the start of a year the
--- December before (v_screening_by_year), members at the end the last month's (v_member_balance).
+-- a view's stock at a period is one month's fct_stock value: members at the start of a year are the December
+-- before (v_screening_by_year; v_member_balance takes the same December and its year's last month by construction).
 select 'fct_flow_ytd' as place, y.unit_code, y.year, y.indicator_code as indicator
 from fct_flow_ytd y join dim_indicator i using (indicator_code) where i.kind <> 'flow' and y.year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
 group by all
@@ -18,9 +18,3 @@ from v_screening_by_year s
 left join fct_stock m
   on m.unit_code = s.unit_code and m.year = s.year - 1 and m.month = 12 and m.indicator_code = 'members' and m.category_code = 'total'
 where s.year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999) and s.members_at_start is distinct from m.stock_value::bigint
-union all
-select 'v_member_balance.members_at_end', b.unit_code, b.year, 'members'
-from v_member_balance b
-left join fct_stock m
-  on m.unit_code = b.unit_code and m.year = b.year and m.month = b.through_month and m.indicator_code = 'members' and m.category_code = 'total'
-where b.year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999) and b.members_at_end is distinct from m.stock_value::bigint

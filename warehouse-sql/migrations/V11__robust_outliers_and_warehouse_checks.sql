@@ -11,4 +11,6 @@ insert into dq_rule values
     ('WAREHOUSE_CHECK', 'warning', 'a warning-level check of warehouse-sql/checks/ returned rows after the load; the detail names the check');
 
 insert into dq_recheck
-select distinct unit_code, year from dq_finding_row where rule_code = 'OUTLIER';
+select distinct unit_code, year from dq_finding_row where rule_code = 'OUTLIER'
+except
+select unit_code, year from dq_recheck;
