@@ -1,6 +1,7 @@
 -- severity: error
--- Within a run only the run's years are read (check_first_year..check_last_year, set by check/check_scope.sql);
--- run alone, without those variables, a check reads every year.
+-- Within a run only the unit-years the run loaded values for are read (etl_scope of getvariable('run_id')), in
+-- the run's years (check_first_year..check_last_year, set by check/check_scope.sql); run alone, without those
+-- variables, a check reads the whole warehouse.
 -- Every value's unit, indicator, category and submission exist in their dimensions.
 select v.unit_code, v.year, v.period, v.indicator_code, v.category_code, v.submission_id,
        concat_ws(', ',
@@ -13,5 +14,5 @@ left join (select distinct unit_code from dim_unit) u using (unit_code)
 left join dim_indicator i using (indicator_code)
 left join dim_category c using (indicator_code, category_code)
 left join dim_submission s using (submission_id)
-where v.year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
+where v.year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999) and (getvariable('run_id') is null or exists (select 1 from etl_scope s where s.run_id = getvariable('run_id') and s.unit_code = v.unit_code and s.year = v.year))
   and (u.unit_code is null or i.indicator_code is null or c.category_code is null or s.submission_id is null)

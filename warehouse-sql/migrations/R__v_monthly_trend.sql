@@ -2,7 +2,7 @@
 -- derive gives it (fct_flow_month: reported as that month, or the difference of two known year-to-date
 -- figures), a stock's value at the end of the month (fct_stock). A flow reported only by quarter or half has
 -- no single months here: they are not known. Beside each month, the same month a year earlier where known,
--- and the change in per cent (NULL where last year's figure is unknown or 0).
+-- and the change in per cent (NULL where last year's figure is unknown or 0); the catalogue's Vietnamese labels last.
 
 create or replace view v_monthly_trend as
 with monthly as (
@@ -23,4 +23,7 @@ joined as (
       on prev.unit_code = cur.unit_code and prev.indicator = cur.indicator and prev.category = cur.category
      and prev.year = cur.year - 1 and prev.month = cur.month
 )
-select * from joined;
+select j.*, i.label_vi as indicator_label_vi, c.label_vi as category_label_vi
+from joined j
+left join dim_indicator i on i.indicator_code = j.indicator
+left join dim_category c on c.indicator_code = j.indicator and c.category_code = j.category;

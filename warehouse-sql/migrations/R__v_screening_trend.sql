@@ -28,4 +28,6 @@ joined as (
     from this_year t
     left join last_year l using (unit_code, reason, year)
 )
-select * from joined;
+select j.*, c.label_vi as reason_label_vi
+from joined j
+left join dim_category c on c.indicator_code = 'removed' and c.category_code = j.reason;

@@ -47,7 +47,8 @@ final class TrendViewsTest {
         assertThat(trend("HN.TX.TXT", "admitted", 2022, 1)).containsEntry("value_same_month_last_year", 0.0)
                 .containsEntry("change_pct", null);
         // a single month derived from two year-to-date figures: 96 (Jan-May) - 72 (Jan-Apr)
-        assertThat(trend("HN.TX", "admitted", 2024, 5)).containsEntry("value", 24.0).containsEntry("source", "difference");
+        assertThat(trend("HN.TX", "admitted", 2024, 5)).containsEntry("value", 24.0).containsEntry("source", "difference")
+                .containsEntry("indicator_label_vi", "Kết nạp đảng viên").containsEntry("category_label_vi", "Tổng số");
         // a stock at the end of the month: 20755 against 20688, 100 x 67 / 20688 = 0.32
         assertThat(trend("HN.TX", "members", 2023, 12)).containsEntry("value", 20755.0)
                 .containsEntry("value_same_month_last_year", 20688.0).containsEntry("change_pct", 0.32).containsEntry("kind", "stock");
@@ -62,7 +63,8 @@ final class TrendViewsTest {
         assertThat(screening("HN.TX", "total", 2023)).containsEntry("removed_per_1000_members", 0.58)
                 .containsEntry("change_per_1000_vs_last_year", 0.09);
         // struck off: 8 / 20688 = 0.39 against 6 / 20500 = 0.29
-        assertThat(screening("HN.TX", "struck_off", 2023)).containsEntry("change_per_1000_vs_last_year", 0.10);
+        assertThat(screening("HN.TX", "struck_off", 2023)).containsEntry("change_per_1000_vs_last_year", 0.10)
+                .containsEntry("reason_label_vi", "Xóa tên");
         // nothing expelled was reported for 2022
         assertThat(screening("HN.TX", "expelled", 2023)).containsEntry("change_per_1000_vs_last_year", null);
         // 2024 runs to April; 2023 has no January-April figure
