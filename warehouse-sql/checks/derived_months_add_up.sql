@@ -7,12 +7,17 @@
 -- own reports disagree (a month reported beside a year-to-date range that says otherwise), which YTD_INCONSISTENT
 -- may also show. One aggregation per series, not a running sum per month: a window sorting a national year of
 -- months took minutes.
-with series as (
+with run_scope as (   -- the unit-years the run loaded values for; run alone, every unit-year ever loaded
+    select unit_code, year from etl_scope where run_id = getvariable('run_id')
+    union
+    select unit_code, year from etl_scope where getvariable('run_id') is null
+),
+series as (
     select unit_code, year, indicator_code, category_code,
            max(month) as month, count(*) as months_known, sum(month_value) as months_sum
     from fct_flow_month m
+    semi join run_scope using (unit_code, year)
     where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
-      and (getvariable('run_id') is null or exists (select 1 from etl_scope s where s.run_id = getvariable('run_id') and s.unit_code = m.unit_code and s.year = m.year))
     group by unit_code, year, indicator_code, category_code
 )
 select s.unit_code, s.year, s.indicator_code as indicator, s.category_code as category, s.month, s.months_sum, y.ytd_value

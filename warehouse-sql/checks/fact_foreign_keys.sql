@@ -3,6 +3,11 @@
 -- the run's years (check_first_year..check_last_year, set by check/check_scope.sql); run alone, without those
 -- variables, a check reads the whole warehouse.
 -- Every value's unit, indicator, category and submission exist in their dimensions.
+with run_scope as (   -- the unit-years the run loaded values for; run alone, every unit-year ever loaded
+    select unit_code, year from etl_scope where run_id = getvariable('run_id')
+    union
+    select unit_code, year from etl_scope where getvariable('run_id') is null
+)
 select v.unit_code, v.year, v.period, v.indicator_code, v.category_code, v.submission_id,
        concat_ws(', ',
            case when u.unit_code is null then 'unit unknown' end,
@@ -14,5 +19,6 @@ left join (select distinct unit_code from dim_unit) u using (unit_code)
 left join dim_indicator i using (indicator_code)
 left join dim_category c using (indicator_code, category_code)
 left join dim_submission s using (submission_id)
-where v.year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999) and (getvariable('run_id') is null or exists (select 1 from etl_scope s where s.run_id = getvariable('run_id') and s.unit_code = v.unit_code and s.year = v.year))
+semi join run_scope using (unit_code, year)
+where v.year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
   and (u.unit_code is null or i.indicator_code is null or c.category_code is null or s.submission_id is null)

@@ -5,14 +5,25 @@
 -- Every current value's unit was active on at least one day of its period (a term: its plan years). The load
 -- quarantines values outside (UNIT_NOT_ACTIVE); one can still appear when a later registry row shortens a
 -- unit's validity after its values loaded. A warning: the value stays, and the registry or the value needs a look.
-with periods as (
-    select distinct unit_code, year, period, period_kind, start_month, end_year, end_month
-    from fct_value f
-    where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
-      and ((getvariable('run_id') is null or exists (select 1 from etl_scope s where s.run_id = getvariable('run_id') and s.unit_code = f.unit_code and s.year = f.year))
-           -- a unit whose registry rows came with this run: its older values are read again
-           or unit_code in (select r.unit_code from registry_version r join dim_submission d using (submission_id)
-                            where d.run_id = getvariable('run_id')))
+with run_scope as (   -- the unit-years the run loaded values for; run alone, every unit-year ever loaded
+    select unit_code, year from etl_scope where run_id = getvariable('run_id')
+    union
+    select unit_code, year from etl_scope where getvariable('run_id') is null
+),
+registry_units as (   -- units whose registry rows came with this run: their older values are read again
+    select distinct r.unit_code from registry_version r join dim_submission d using (submission_id)
+    where d.run_id = getvariable('run_id')
+),
+scoped as (
+    select f.unit_code, f.year, f.period, f.period_kind, f.start_month, f.end_year, f.end_month
+    from fct_value f semi join run_scope using (unit_code, year)
+    where f.year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
+    union
+    select f.unit_code, f.year, f.period, f.period_kind, f.start_month, f.end_year, f.end_month
+    from fct_value f semi join registry_units using (unit_code)
+),
+periods as (
+    select distinct * from scoped
 )
 select p.unit_code, p.year, p.period
 from periods p
