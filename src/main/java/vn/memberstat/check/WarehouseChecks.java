@@ -27,11 +27,9 @@ public final class WarehouseChecks {
 
     public enum Severity { ERROR, WARN }
 
-    /** Runs every check in {@code c}; the run's earlier WAREHOUSE_CHECK findings are replaced by this run's. */
+    /** Runs every check in {@code c}; earlier WAREHOUSE_CHECK findings where the checks read again are replaced. */
     public static void run(Connection c, String runId) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("delete from dq_finding_row where rule_code = '" + RULE + "'");
-        }
+        SqlScript.of("check/warehouse_checks_clear.sql").execute(c);
         for (SqlScript check : SqlScript.folder("checks")) {
             runOne(c, runId, check);
         }

@@ -77,5 +77,16 @@ final class WarehouseChecksTest {
         assertThat(query(home, "select severity, unit_code, detail from dq_finding where rule_code = 'WAREHOUSE_CHECK'"))
                 .extracting(f -> f.get("severity") + " " + f.get("unit_code") + " " + f.get("detail"))
                 .containsExactly("warning HN.B fact_within_unit_validity: unit_code=HN.B, year=2024, period=2024-06");
+
+        // a later night that reads elsewhere leaves the finding standing
+        Path other = Memberstat.write(inbox, "2024-c.csv", Memberstat.LONG_HEADER + "HN,2024-07,members,total,5010,\n");
+        try {
+            Files.setLastModifiedTime(other, FileTime.from(Memberstat.OLD.plusSeconds(2 * 86_400)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(Memberstat.nightly(home, inbox, "2025-03-31").exitCode()).isZero();
+        assertThat(query(home, "select unit_code, run_id from dq_finding where rule_code = 'WAREHOUSE_CHECK'"))
+                .extracting(f -> f.get("unit_code") + " " + f.get("run_id")).containsExactly("HN.B 2025-02-28");
     }
 }
