@@ -1,4 +1,11 @@
--- OUTLIER: a month's admissions or removals far above the unit's usual months (the median of the 24 before).
+-- OUTLIER: a month's admissions or removals far above the unit's usual months, by the modified z-score
+-- (Iglewicz and Hoaglin; DHIS2's robust outlier rule): 0.6745 x (value - median) / MAD over the 24 months
+-- before it, where MAD is the median absolute deviation from that median. Where MAD is 0 (most months alike),
+-- the mean absolute deviation x 1.2533 stands in for it; where that is 0 too (all months alike) the score is
+-- unbounded. A month is an outlier when its score exceeds getvariable('outlier_threshold')
+-- (memberstat.outlier-threshold, 3.5), it has 6 months of history, and it is at least 10 above the baseline.
+-- Seasons: the baseline is the median, or the same calendar month 12 or 24 months before where that was
+-- higher, so a peak the unit has every December is measured from last December, not flagged.
 -- Only the scope's months are judged: each is joined to the months 1..24 before it by equality, not by a
 -- window over every month of the history (which computed a median for each history month too) nor by a
 -- range join (which DuckDB runs as an inequality join across all series at once).
@@ -28,9 +35,9 @@ absorbed as materialized (   -- few or no rows; read three times below
       and in_bucket(p.successor_code)
       and m.year * 12 + m.month <= year(p.valid_to) * 12 + month(p.valid_to)
 ),
-judged_alone as (
-    select j.unit_code, j.year, j.month, j.indicator_code, j.category_code, j.month_value,
-           median(h.month_value) as usual, count(*) as history
+history_alone as (
+    select j.unit_code, j.year, j.month, j.indicator_code, j.category_code, j.month_value, back.months,
+           h.month_value as month_then
     from series j
     semi join check_scope using (unit_code, year)
     anti join (select distinct unit_code from absorbed) a using (unit_code)
@@ -38,7 +45,6 @@ judged_alone as (
     join series h
       on h.unit_code = j.unit_code and h.indicator_code = j.indicator_code and h.category_code = j.category_code
      and h.month_index = j.month_index - back.months
-    group by j.unit_code, j.year, j.month, j.indicator_code, j.category_code, j.month_value
 ),
 merged_months as (   -- each of the 24 months before a judged month: its own value and the absorbed units' by then
     select j.unit_code, j.year, j.month, j.indicator_code, j.category_code, j.month_value, back.months,
@@ -55,15 +61,39 @@ merged_months as (   -- each of the 24 months before a judged month: its own val
     where j.month_index > h.ended_index
     group by j.unit_code, j.year, j.month, j.indicator_code, j.category_code, j.month_value, back.months
 ),
-judged as (
-    select * from judged_alone
+history as materialized (   -- read twice below
+    select * from history_alone
     union all
-    select unit_code, year, month, indicator_code, category_code, month_value, median(month_then), count(*)
-    from merged_months
+    select * from merged_months
+),
+centre as (
+    select unit_code, year, month, indicator_code, category_code, month_value,
+           median(month_then) as usual, count(*) as months_known,
+           max(month_then) filter (where months in (12, 24)) as same_month_before
+    from history
     group by unit_code, year, month, indicator_code, category_code, month_value
+),
+spread as (
+    select c.*,
+           median(abs(h.month_then - c.usual)) as mad,
+           avg(abs(h.month_then - c.usual)) as mean_deviation,
+           greatest(c.usual, coalesce(c.same_month_before, c.usual)) as baseline
+    from centre c
+    join history h using (unit_code, year, month, indicator_code, category_code)
+    group by all
+),
+judged as (
+    select *,
+           case when mad > 0 then 0.6745 * (month_value - baseline) / mad
+                when mean_deviation > 0 then (month_value - baseline) / (1.2533 * mean_deviation)
+           end as score   -- NULL: every month of the history alike
+    from spread
 )
 select 'OUTLIER', unit_code, year, year::varchar || '-' || lpad(month::varchar, 2, '0'), indicator_code, category_code,
-       indicator_code || ' ' || month_value::bigint || ' in one month; the median of the previous '
-       || history || ' months is ' || round(usual, 1)
+       indicator_code || ' ' || month_value::bigint || ' in one month; median of the previous ' || months_known
+       || ' months ' || round(usual, 1)
+       || case when baseline > usual then ', same month a year before ' || round(baseline, 1) else '' end
+       || ', modified z-score ' || coalesce(round(score, 1)::varchar, 'unbounded (those months all alike)')
 from judged
-where history >= 6 and month_value > 3 * usual and month_value - usual >= 10;
+where months_known >= 6 and month_value - baseline >= 10
+  and (score is null or score > coalesce(getvariable('outlier_threshold'), 3.5));

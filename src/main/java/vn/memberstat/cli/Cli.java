@@ -39,6 +39,7 @@ public final class Cli {
                                                            the nightly run for each date; completed ones skipped
               rebuild                                      recreate the warehouse from <home>/lake/ alone
               reprocess --submission ID                    reload one submission from the lake, derive again
+              docs     --out DIR                           the data dictionary (HTML, Markdown) from the warehouse's comments
               generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
                        [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
               schedule [--cron "0 30 1 * * *"] [--inbox DIR]   stays up and runs nightly on a schedule (hosts without cron)
@@ -57,7 +58,8 @@ public final class Cli {
             Map.entry("schedule", ScheduleCommand.USAGE),
             Map.entry("backfill", BackfillCommand.USAGE),
             Map.entry("rebuild", RebuildCommand.USAGE),
-            Map.entry("reprocess", ReprocessCommand.USAGE));
+            Map.entry("reprocess", ReprocessCommand.USAGE),
+            Map.entry("docs", DocsCommand.USAGE));
 
     private Cli() {}
 
@@ -87,6 +89,7 @@ public final class Cli {
                 case "backfill" -> new BackfillCommand(out, err).run(options);
                 case "rebuild" -> new RebuildCommand(out, err).run(options);
                 case "reprocess" -> new ReprocessCommand(out, err).run(options);
+                case "docs" -> new DocsCommand(out).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -30,6 +30,7 @@ final class SqlCommand {
             query the published warehouse, read-only; without QUERY, statements ending in ; from standard input
 
               --home DIR               the state directory (default $MEMBERSTAT_HOME, else ./data)
+              --file FILE              run the statements of FILE (such as warehouse-sql/queries/NAME.sql)
               --format table|csv|json  how results print (default table)
             at the prompt: .tables, .schema [NAME], .help; .quit or Ctrl-D leaves
             """;
@@ -45,7 +46,7 @@ final class SqlCommand {
     }
 
     int run(Options options) {
-        options.allow("home", "format");
+        options.allow("home", "format", "file");
         String format = options.get("format", "table");
         if (!List.of("table", "csv", "json").contains(format)) {
             throw new MemberstatException(ErrorCode.USAGE, "--format must be table, csv or json, not '" + format + "'");
@@ -55,13 +56,26 @@ final class SqlCommand {
             throw new MemberstatException(ErrorCode.NO_WAREHOUSE, "no published warehouse at " + warehouse
                     + "; run 'memberstat nightly' first");
         }
+        String file = options.get("file", null);
+        String fileText = file == null ? null : readQueryFile(Path.of(file));
         try (Connection c = openReadOnly(warehouse)) {
+            if (fileText != null) {
+                return executeScript(c, fileText, format) ? 0 : ErrorCode.BAD_QUERY.exitCode();
+            }
             if (!options.words().isEmpty()) {
                 return executeScript(c, String.join(" ", options.words()), format) ? 0 : ErrorCode.BAD_QUERY.exitCode();
             }
             return prompt(c, format);
         } catch (SQLException e) {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot open " + warehouse + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String readQueryFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MemberstatException(ErrorCode.USAGE, "cannot read --file " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -69,6 +69,8 @@ public final class WorkingWarehouse implements AutoCloseable {
                     // no statement relies on the order rows were inserted in: inserts may run on every core
                     s.execute("set preserve_insertion_order = false");
                 }
+                // after the migrations, which drop the comments of the views they create again
+                SchemaComments.apply(connection);
             } catch (IOException | SQLException e) {
                 throw new MemberstatException(ErrorCode.STORAGE, "cannot open the working warehouse " + file + ": " + e.getMessage(), e);
             }

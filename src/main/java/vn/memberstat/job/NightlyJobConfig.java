@@ -63,7 +63,7 @@ public class NightlyJobConfig {
                 .next(steps.of(new LakeCommitTasklet()))
                 .next(steps.of(new LoadTasklet(w, catalogue)))
                 .next(steps.of(new DeriveTasklet(w, p.bucketRows())))
-                .next(steps.of(new CheckTasklet(w, p.bucketRows())))
+                .next(steps.of(new CheckTasklet(w, p.bucketRows(), p.outlierThreshold())))
                 .next(steps.of(new PublishTasklet(w)))
                 .build();
     }

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the time zone of submission times, for "received by the 5th"
  * @param duckdbMemory DuckDB's memory limit in the nightly process; beyond it DuckDB spills to disk
  * @param bucketRows derive and check work on buckets of units holding about this many values each
+ * @param outlierThreshold the modified z-score above which a month's admissions or removals are an OUTLIER finding
  * @param failAt a stage name: the run throws there (for restart tests and drills)
  * @param crashAt a stage name: the process halts there at once, as under kill -9 (for crash tests)
  */
@@ -35,6 +36,7 @@ public record MemberstatProperties(
         @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
         @DefaultValue("600MB") String duckdbMemory,
         @DefaultValue("3000000") long bucketRows,
+        @DefaultValue("3.5") double outlierThreshold,
         @DefaultValue("") String failAt,
         @DefaultValue("") String crashAt) {
 
@@ -45,6 +47,9 @@ public record MemberstatProperties(
         atLeast("settle-seconds", settleSeconds, 0);
         atLeast("workers", workers, 0);
         atLeast("bucket-rows", bucketRows, 1);
+        if (!(outlierThreshold > 0) || Double.isInfinite(outlierThreshold)) {
+            throw new IllegalArgumentException("memberstat.outlier-threshold is " + outlierThreshold + "; it must be a number above 0");
+        }
         if (duckdbMemory == null || duckdbMemory.isBlank()) {
             throw new IllegalArgumentException("memberstat.duckdb-memory is empty: give a size such as 600MB or 2GB");
         }

@@ -96,8 +96,9 @@ final class FindingRulesTest {
         assertThat(findings()).containsExactly(
                 "CATEGORY_EXCEEDS_TOTAL error HN.CE 2024 admitted/thpt_student: thpt_student = 7 is above total = 5",
                 "MEMBER_BALANCE warning HN.MB 2024-12 members/total: members 110 at the end of 2024-12, expected 105 = 100 + 5 net flows",
-                "OUTLIER warning HN.OL 2024-07 admitted/total: admitted 30 in one month; the median of the previous 6 months is 2.0",
-                "OUTLIER warning HN.OL2 2025-01 admitted/total: admitted 30 in one month; the median of the previous 6 months is 2.0",
+                // 1 2 3 2 2 3: median 2, deviations 1 0 1 0 0 1, MAD 0.5: 0.6745 x (30 - 2) / 0.5 = 37.77
+                "OUTLIER warning HN.OL 2024-07 admitted/total: admitted 30 in one month; median of the previous 6 months 2.0, modified z-score 37.8",
+                "OUTLIER warning HN.OL2 2025-01 admitted/total: admitted 30 in one month; median of the previous 6 months 2.0, modified z-score unbounded (those months all alike)",
                 "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 300, sum of its children 250 (2 of 2 children reported)",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100",
                 "YTD_DECREASED error HN.YD 2024-01..2024-06 admitted/total: January-6 = 8 is below January-3 = 10",
@@ -113,7 +114,8 @@ final class FindingRulesTest {
                 .collect(Collectors.toMap(r -> (String) r.get("rule_code"), r -> r.get("severity")));
         assertThat(severities).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "CATEGORY_EXCEEDS_TOTAL", "error", "YTD_DECREASED", "error", "YTD_INCONSISTENT", "error",
-                "STOCK_IDENTITY", "error", "ROLLUP_MISMATCH", "warning", "MEMBER_BALANCE", "warning", "OUTLIER", "warning"));
+                "STOCK_IDENTITY", "error", "ROLLUP_MISMATCH", "warning", "MEMBER_BALANCE", "warning", "OUTLIER", "warning",
+                "WAREHOUSE_CHECK", "warning"));
     }
 
     @Test
@@ -138,11 +140,13 @@ final class FindingRulesTest {
                 """);
 
         assertThat(findings()).as("STOCK_IDENTITY was not corrected; the roll-up still differs, recomputed once").containsExactly(
+                // the corrected history is six months of 12 exactly: 30 is unboundedly far from it, and 18 above it
+                "OUTLIER warning HN.OL2 2025-01 admitted/total: admitted 30 in one month; median of the previous 6 months 12.0, modified z-score unbounded (those months all alike)",
                 "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of its children 250 (2 of 2 children reported)",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
         assertThat(query(home, "select rule_code, run_id from dq_finding order by rule_code"))
                 .extracting(r -> r.get("rule_code") + " " + r.get("run_id"))
-                .containsExactly("ROLLUP_MISMATCH 2025-07-31", "STOCK_IDENTITY 2025-06-30");
+                .containsExactly("OUTLIER 2025-07-31", "ROLLUP_MISMATCH 2025-07-31", "STOCK_IDENTITY 2025-06-30");
     }
 
     @Test
@@ -154,6 +158,7 @@ final class FindingRulesTest {
                 """);
 
         assertThat(findings()).containsExactly(
+                "OUTLIER warning HN.OL2 2025-01 admitted/total: admitted 30 in one month; median of the previous 6 months 12.0, modified z-score unbounded (those months all alike)",
                 "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of its children 255 (2 of 2 children reported)",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
     }
@@ -170,7 +175,9 @@ final class FindingRulesTest {
 
         assertThat(findings()).containsExactly(
                 "MEMBER_BALANCE warning HN.MB 2025-12 members/total: members 120 at the end of 2025-12, expected 115 = 110 + 5 net flows",
-                "OUTLIER warning HN.OL2 2025-02 admitted/total: admitted 40 in one month; the median of the previous 7 months is 12.0",
+                "OUTLIER warning HN.OL2 2025-01 admitted/total: admitted 30 in one month; median of the previous 6 months 12.0, modified z-score unbounded (those months all alike)",
+                // six months of 12 and 30: median 12, MAD 0, mean deviation 18 / 7: (40 - 12) / (1.2533 x 2.571) = 8.69
+                "OUTLIER warning HN.OL2 2025-02 admitted/total: admitted 40 in one month; median of the previous 7 months 12.0, modified z-score 8.7",
                 "ROLLUP_MISMATCH warning HN.TX 2024 members/total: own report 260, sum of its children 255 (2 of 2 children reported)",
                 "STOCK_IDENTITY error HN.SI 2024 members/total: official 80 + probationary 15 = 95, total is 100");
     }
@@ -199,7 +206,7 @@ final class FindingRulesTest {
     }
 
     private static List<String> findings() {
-        return query(home, "select * from dq_finding order by rule_code, unit_code").stream()
+        return query(home, "select * from dq_finding order by rule_code, unit_code, period").stream()
                 .map(f -> f.get("rule_code") + " " + f.get("severity") + " " + f.get("unit_code") + " " + f.get("period") + " "
                         + f.get("indicator") + "/" + f.get("category") + ": " + f.get("detail"))
                 .toList();

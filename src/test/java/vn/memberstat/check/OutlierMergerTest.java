@@ -45,7 +45,7 @@ final class OutlierMergerTest {
         assertThat(query(home, "select unit_code, period, detail from dq_finding where rule_code = 'OUTLIER' order by unit_code"))
                 .extracting(f -> f.get("unit_code") + " " + f.get("period") + ": " + f.get("detail"))
                 .containsExactly(
-                        "HN.M 2025-08: admitted 45 in one month; the median of the previous 13 months is 13.0",
-                        "HN.Q 2025-07: admitted 13 in one month; the median of the previous 12 months is 1.0");
+                        "HN.M 2025-08: admitted 45 in one month; median of the previous 13 months 13.0, modified z-score unbounded (those months all alike)",
+                        "HN.Q 2025-07: admitted 13 in one month; median of the previous 12 months 1.0, modified z-score unbounded (those months all alike)");
     }
 }
