@@ -59,7 +59,7 @@ public class Rebuild {
         Path built;
         try (WorkingWarehouse building = new WorkingWarehouse(scratch, properties.duckdbMemory())) {
             List<StageWork> stages = List.of(new LoadTasklet(building, catalogue),
-                    new DeriveTasklet(building, properties.bucketRows()), new CheckTasklet(building, properties.bucketRows()));
+                    new DeriveTasklet(building, properties.bucketRows()), new CheckTasklet(building, properties.bucketRows(), properties.outlierThreshold()));
             int number = 0;
             for (LakeRuns.LakeRun lakeRun : runs) {
                 RunContext run = context(home, lakeRun);

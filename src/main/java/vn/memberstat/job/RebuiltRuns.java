@@ -12,6 +12,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 import vn.memberstat.catalogue.Catalogue;
 import vn.memberstat.check.CheckTasklet;
+import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.duckdb.WorkingWarehouse;
 import vn.memberstat.load.LoadTasklet;
 import vn.memberstat.run.RunContext;
@@ -27,9 +28,11 @@ public class RebuiltRuns {
     private final JobRepository repository;
     private final CompletedRuns completed;
     private final Catalogue catalogue;
+    private final double outlierThreshold;
 
-    public RebuiltRuns(JobRepository repository, CompletedRuns completed, Catalogue catalogue) {
+    public RebuiltRuns(JobRepository repository, CompletedRuns completed, Catalogue catalogue, MemberstatProperties properties) {
         this.repository = repository;
+        this.outlierThreshold = properties.outlierThreshold();
         this.completed = completed;
         this.catalogue = catalogue;
     }
@@ -37,7 +40,7 @@ public class RebuiltRuns {
     /** Records each run not already completed, its counts read from {@code warehouse}. */
     void completed(List<RunContext> runs, WorkingWarehouse warehouse) {
         LoadTasklet load = new LoadTasklet(warehouse, catalogue);
-        CheckTasklet check = new CheckTasklet(warehouse, 1);
+        CheckTasklet check = new CheckTasklet(warehouse, 1, outlierThreshold);
         for (RunContext run : runs) {
             if (completed.completed(run.runDate())) {
                 continue;

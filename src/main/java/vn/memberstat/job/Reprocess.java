@@ -71,7 +71,7 @@ public class Reprocess {
         for (String run : s.runs()) {
             RunContext context = context(run);
             commit(new DeriveTasklet(warehouse, properties.bucketRows()), context);
-            commit(new CheckTasklet(warehouse, properties.bucketRows()), context);
+            commit(new CheckTasklet(warehouse, properties.bucketRows(), properties.outlierThreshold()), context);
         }
         commit(new PublishTasklet(warehouse), context(s.runId()));
         return new Reloaded(submissionId, s.filePath(), s.rowsLoaded(), s.runs());
