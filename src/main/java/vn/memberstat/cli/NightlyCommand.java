@@ -71,9 +71,10 @@ final class NightlyCommand {
         ProgressDisplay display = options.flag("quiet") ? ProgressDisplay.NONE
                 : TerminalProgress.available() ? new TerminalProgress() : new LineProgress(out);
         long started = System.nanoTime();
+        java.time.LocalDateTime since = java.time.LocalDateTime.now();
         vn.memberstat.job.WarmUp.start();
         try (RunLock lock = RunLock.acquire(home);
-                Interruption interruption = Interruption.watch(err, () -> finish(reports, date, "INTERRUPTED", 130, "interrupted"))) {
+                Interruption interruption = Interruption.watch(err, () -> finish(reports, date, since, "INTERRUPTED", 130, "interrupted"))) {
             MDC.put(RunReportListener.MDC_RUN, date.toString());
             Ending ending;
             try (ConfigurableApplicationContext context = Cli.start(home, inbox, options.settings(), display)) {
@@ -97,7 +98,7 @@ final class NightlyCommand {
             } finally {
                 MDC.remove(RunReportListener.MDC_RUN);
             }
-            Path report = finish(reports, date, ending.failure() == null ? "COMPLETED" : "FAILED", ending.code(), ending.message());
+            Path report = finish(reports, date, since, ending.failure() == null ? "COMPLETED" : "FAILED", ending.code(), ending.message());
             printFailure(home, inbox, date, ending);
             if (ending.code() != 0 && onFailure != null) {
                 FailureAlert.run(onFailure, report, err);
@@ -141,10 +142,13 @@ final class NightlyCommand {
     }
 
     /** Ends the date's report with the exit code; a report that cannot be written (a full disk) keeps what it had. */
-    private static Path finish(RunReports reports, LocalDate date, String outcome, int code, String message) {
+    private static Path finish(RunReports reports, LocalDate date, java.time.LocalDateTime since, String outcome, int code,
+            String message) {
         String d = date.toString();
         try {
-            boolean started = reports.read(d).map(r -> "STARTED".equals(r.outcome)).orElse(false);
+            // the job began an attempt in this process: it has no exit code yet, and started after the command
+            boolean started = reports.read(d).filter(r -> !r.attemptHistory.isEmpty() && r.lastAttempt().exitCode == null
+                    && !java.time.LocalDateTime.parse(r.lastAttempt().startedAt).isBefore(since)).isPresent();
             RunReportFinish.finish(reports, d, started, outcome, code, message);
         } catch (IOException | java.io.UncheckedIOException e) {
             // the alert still gets the path; the report holds the run as far as it could be written

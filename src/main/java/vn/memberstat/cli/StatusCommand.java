@@ -123,11 +123,16 @@ final class StatusCommand {
                 "findings", "time per step (s)");
         for (RunReport r : runs) {
             List<String> parts = new ArrayList<>();
-            r.steps.forEach((name, step) -> parts.add(name + " " + (step.seconds == null ? step.status : "%.2f".formatted(step.seconds))
-                    + (step.status.equals("FAILED") ? " FAILED" : "") + (step.error == null ? "" : " (" + step.error + ")")));
+            // as before reports: the steps of the last attempt (the report keeps every step, with its attempt)
+            r.steps.forEach((name, step) -> {
+                if (step.attempt == r.attempts) {
+                    parts.add(name + " " + (step.seconds == null ? step.status : "%.2f".formatted(step.seconds))
+                    + (step.status.equals("FAILED") ? " FAILED" : "") + (step.error == null ? "" : " (" + step.error + ")"));
+                }
+            });
             out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", r.runDate, r.died ? "DIED" : r.outcome, n(r.rowsRead),
                     n(r.rowsLoaded), n(r.rowsQuarantined), n(r.rowsDuplicate), n(r.findings), String.join(", ", parts)
-                    + (r.attempts > 1 ? "  (attempt %d)".formatted(r.attempts) : ""));
+                    + (r.attempts > 1 ? "  (attempt %d: the steps it ran)".formatted(r.attempts) : ""));
         }
         return 0;
     }
