@@ -91,7 +91,7 @@ final class NightlyCommand {
                 if (e.code() == ErrorCode.USAGE) {
                     throw e;   // a setting that cannot be used: nothing ran
                 }
-                ending = new Ending(DiskFull.is(e) ? ErrorCode.HOME_UNWRITABLE.exitCode() : e.code().exitCode(), e, e.getMessage());
+                ending = new Ending(DiskFull.is(e) ? ErrorCode.HOME_UNWRITABLE.exitCode() : e.code().exitCode(), e, e.getMessage(), false);
             } catch (RuntimeException e) {   // closing the application after a failure (a full disk) can fail too
                 ending = new Ending(DiskFull.is(e) ? ErrorCode.HOME_UNWRITABLE.exitCode() : ErrorCode.RUN_FAILED.exitCode(), e,
                         MemberstatException.describe(e));
@@ -107,8 +107,15 @@ final class NightlyCommand {
         }
     }
 
-    /** How a run that started ended: its exit code, its failure (null for a completed run) and the words for both. */
-    private record Ending(int code, Throwable failure, String message) {}
+    /**
+     * How a run ended: its exit code, its failure (null for a completed run) and the words for both; {@code started}
+     * false when the application or the job could not start (the message says so in full).
+     */
+    private record Ending(int code, Throwable failure, String message, boolean started) {
+        Ending(int code, Throwable failure, String message) {
+            this(code, failure, message, true);
+        }
+    }
 
     private static Ending ending(JobExecution execution, String failOn) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
@@ -134,6 +141,8 @@ final class NightlyCommand {
             err.println("memberstat: nightly " + date + " " + ending.message());
         } else if (DiskFull.is(ending.failure())) {
             err.println("memberstat: " + DiskFull.message(home, inbox, date.toString()));   // one line, all it takes
+        } else if (!ending.started()) {
+            err.println("memberstat: " + ending.message());
         } else {
             err.println("memberstat: nightly " + date + " FAILED: " + ending.message());
             err.println("memberstat: fix the cause and run again with --date " + date + " to restart from the failed step"
