@@ -181,7 +181,11 @@ public final class Cli {
         properties.put("spring.batch.jdbc.initialize-schema", "never");
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.log-startup-info", "false");
-        properties.put("logging.file.name", home.resolve("logs").resolve("memberstat.log").toString());
+        Path logFile = home.resolve("logs").resolve("memberstat.log");
+        boolean logWritable = QuietLogging.canAppend(logFile);
+        if (logWritable) {   // else logback would print its failure to open it, with a stack trace, on the console
+            properties.put("logging.file.name", logFile.toString());
+        }
         // the commands print what a person needs; stack traces and step logs go to the log file
         properties.put("logging.threshold.console", "OFF");
         properties.put("logging.level.root", "INFO");
@@ -195,7 +199,7 @@ public final class Cli {
                     .properties(properties)
                     .listeners((ApplicationListener<ApplicationEvent>) event -> {
                         if (event instanceof ApplicationPreparedEvent prepared) {   // logging is configured by then
-                            QuietLogging.apply();
+                            QuietLogging.apply(!logWritable);
                             WarmUp.loggingConfigured();
                             if (display != null) {
                                 prepared.getApplicationContext().getBeanFactory().registerSingleton("progressDisplay", display);

@@ -10,6 +10,10 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.status.OnConsoleStatusListener;
 import ch.qos.logback.core.status.StatusListener;
 import ch.qos.logback.core.status.StatusManager;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +21,23 @@ import org.slf4j.LoggerFactory;
  * Keeps the logging framework's own complaints off the console: when the log file cannot be written (a full
  * disk), logback reported every failed write with a stack trace through a console status listener, hundreds of
  * lines on standard error that a cron job mails, where the command says what happened in one line. A log file
- * that cannot be opened at all is replaced by standard error, warnings and errors only.
+ * that cannot be opened at all (a directory in its place, no permission) is replaced by standard error, warnings
+ * and errors only.
  */
 final class QuietLogging {
     private QuietLogging() {}
 
-    static void apply() {
+    /** Whether the log file can be opened for appending (created if missing). */
+    static boolean canAppend(Path file) {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** {@code toStandardError}: the log file could not be opened; warnings and errors go to standard error instead. */
+    static void apply(boolean toStandardError) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
@@ -33,9 +48,7 @@ final class QuietLogging {
             }
         }
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        Appender<ILoggingEvent> file = root.getAppender("FILE");
-        if (file != null && !file.isStarted()) {
-            root.detachAppender(file);
+        if (toStandardError && root.getAppender("STDERR") == null) {
             root.addAppender(standardError(context));
         }
     }

@@ -70,6 +70,17 @@ final class OperatorSignalsTest {
         }
     }
 
+    @Test
+    void aLogFileThatCannotBeOpenedLeavesTheRunAndTheConsoleAlone() throws Exception {
+        Path home = temp.resolve("home");
+        Files.createDirectories(home.resolve("logs").resolve("memberstat.log"));   // a directory where the log goes
+        Path inbox = Files.createDirectories(temp.resolve("empty-inbox"));
+        MemberstatProcess.Finished run = MemberstatProcess.nightly(temp, "no-log", home, inbox, DATE, "--quiet").await();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("memberstat nightly " + DATE + ": COMPLETED");
+        assertThat(run.err()).as("no logback status or stack trace").doesNotContain("logback").doesNotContain("\tat ");
+    }
+
     private static boolean mount(Path dir) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", dir.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
