@@ -24,6 +24,7 @@ import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.JobRepositorySettings;
 import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.job.WarmUp;
+import vn.memberstat.report.ProgressDisplay;
 
 /** The {@code bin/memberstat} commands. Returns the process exit code; never calls System.exit. */
 public final class Cli {
@@ -31,7 +32,9 @@ public final class Cli {
             usage: memberstat <command> [options]
 
               nightly  [--inbox DIR] [--date YYYY-MM-DD]   pull, check, load and publish; prints a run summary
+                       [--quiet] [--on-failure CMD] [--fail-on-findings error]
               status   [--json] [--limit N]                recent runs: outcome, rows, findings, time per step
+              runs show DATE                               one run in full (its report.json)
               sql      [--format table|csv|json] [QUERY]   query the published warehouse (read-only); no QUERY: a prompt
               rejects  [--run ID] [--reason CODE] [--unit CODE] [--all]
                                                            quarantined rows as CSV, with the raw line, to send back
@@ -54,6 +57,7 @@ public final class Cli {
             Map.entry("status", StatusCommand.USAGE),
             Map.entry("sql", SqlCommand.USAGE),
             Map.entry("rejects", RejectsCommand.USAGE),
+            Map.entry("runs", RunsCommand.USAGE),
             Map.entry("generate", GenerateCommand.USAGE),
             Map.entry("schedule", ScheduleCommand.USAGE),
             Map.entry("backfill", BackfillCommand.USAGE),
@@ -84,6 +88,7 @@ public final class Cli {
                 case "status" -> new StatusCommand(out).run(options);
                 case "sql" -> new SqlCommand(out, err, in).run(options);
                 case "rejects" -> new RejectsCommand(out).run(options);
+                case "runs" -> new RunsCommand(out).run(options);
                 case "generate" -> new GenerateCommand(out).run(options);
                 case "schedule" -> new ScheduleCommand(out, err, in).run(options);
                 case "backfill" -> new BackfillCommand(out, err).run(options);
@@ -174,6 +179,14 @@ public final class Cli {
 
     /** Starts the Spring application for a home: job repository, nightly job, warehouse. */
     static ConfigurableApplicationContext start(Path home, Path inbox, List<String> settings) {
+        return start(home, inbox, settings, null);
+    }
+
+    /**
+     * {@link #start}, the job showing its progress on {@code display}. Spring's own shutdown hook stays off: on
+     * Ctrl-C the run stops where it is, as after a kill, and the nightly command says how to resume.
+     */
+    static ConfigurableApplicationContext start(Path home, Path inbox, List<String> settings, ProgressDisplay display) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("memberstat.home", home.toString());
         if (inbox != null) {
@@ -183,18 +196,29 @@ public final class Cli {
         properties.put("spring.batch.jdbc.initialize-schema", "never");
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.log-startup-info", "false");
-        properties.put("logging.file.name", home.resolve("logs").resolve("memberstat.log").toString());
+        Path logFile = home.resolve("logs").resolve("memberstat.log");
+        boolean logWritable = QuietLogging.canAppend(logFile);
+        if (logWritable) {   // else logback would print its failure to open it, with a stack trace, on the console
+            properties.put("logging.file.name", logFile.toString());
+        }
         // the commands print what a person needs; stack traces and step logs go to the log file
         properties.put("logging.threshold.console", "OFF");
         properties.put("logging.level.root", "INFO");
+        // every line of a run names its date and attempt (the run report's listener puts them in the MDC)
+        properties.put("logging.pattern.file", "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p [%t] [%X{run:-}] %-40.40logger{39} : %m%n%wEx");
+        properties.put("spring.main.register-shutdown-hook", display == null);
         properties.putAll(environmentSettings(System.getenv()));
         try {
             return new SpringApplicationBuilder(MemberstatApplication.class)
                     .web(WebApplicationType.NONE)
                     .properties(properties)
                     .listeners((ApplicationListener<ApplicationEvent>) event -> {
-                        if (event instanceof ApplicationPreparedEvent) {   // logging is configured by then
+                        if (event instanceof ApplicationPreparedEvent prepared) {   // logging is configured by then
+                            QuietLogging.apply(!logWritable);
                             WarmUp.loggingConfigured();
+                            if (display != null) {
+                                prepared.getApplicationContext().getBeanFactory().registerSingleton("progressDisplay", display);
+                            }
                         }
                     })
                     .run(settings.toArray(String[]::new));

@@ -22,6 +22,8 @@ import vn.memberstat.common.MemberstatException;
 import vn.memberstat.job.NightlyJobConfig;
 import vn.memberstat.run.RunContext;
 import vn.memberstat.job.RunLock;
+import vn.memberstat.report.RunReport;
+import vn.memberstat.report.RunReports;
 
 /** {@code status}: the recent runs from the job repository, newest first. */
 final class StatusCommand {
@@ -32,6 +34,7 @@ final class StatusCommand {
               --home DIR               the state directory (default $MEMBERSTAT_HOME, else ./data)
               --json                   the runs as JSON (default a table)
               --limit N                at most N runs (default 20)
+            each run as its report holds it (memberstat runs show DATE): --json gives them whole, newest first
             """;
 
     private static final List<String> COUNTS = List.of("files_pulled", "files_refused", "rows_read", "rows_loaded",
@@ -57,7 +60,14 @@ final class StatusCommand {
             }
             return 0;
         }
-        List<Map<String, Object>> runs = new ArrayList<>();
+        RunReports reports = new RunReports(home);
+        List<String> dates = reports.dates();
+        if (dates.stream().allMatch(d -> Files.isRegularFile(reports.path(d)))) {
+            // every run left its report: read them, and start nothing else (no application, no job repository)
+            return printReports(dates.stream().limit(limit).map(d -> RunsCommand.read(reports, home, d)).toList(),
+                    options.flag("json"), home);
+        }
+        List<Map<String, Object>> runs = new ArrayList<>();   // runs of a version that wrote no reports
         try (ConfigurableApplicationContext context = Cli.start(home, null, options.settings())) {
             JobRepository repository = context.getBean(JobRepository.class);
             // a run the repository still marks running, while no live process holds the home, died (kill -9, power)
@@ -98,6 +108,37 @@ final class StatusCommand {
                     + ((int) r.get("attempts") > 1 ? "  (attempt %d: the steps it ran)".formatted((int) r.get("attempts")) : ""));
         }
         return 0;
+    }
+
+    private int printReports(List<RunReport> runs, boolean json, Path home) {
+        if (json) {
+            out.println(RunReports.json(runs));
+            return 0;
+        }
+        if (runs.isEmpty()) {
+            out.println("no runs yet in " + home);
+            return 0;
+        }
+        out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", "date", "outcome", "read", "loaded", "quarant.", "duplic.",
+                "findings", "time per step (s)");
+        for (RunReport r : runs) {
+            List<String> parts = new ArrayList<>();
+            // as before reports: the steps of the last attempt (the report keeps every step, with its attempt)
+            r.steps.forEach((name, step) -> {
+                if (step.attempt == r.attempts) {
+                    parts.add(name + " " + (step.seconds == null ? step.status : "%.2f".formatted(step.seconds))
+                    + (step.status.equals("FAILED") ? " FAILED" : "") + (step.error == null ? "" : " (" + step.error + ")"));
+                }
+            });
+            out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", r.runDate, r.died ? "DIED" : r.outcome, n(r.rowsRead),
+                    n(r.rowsLoaded), n(r.rowsQuarantined), n(r.rowsDuplicate), n(r.findings), String.join(", ", parts)
+                    + (r.attempts > 1 ? "  (attempt %d: the steps it ran)".formatted(r.attempts) : ""));
+        }
+        return 0;
+    }
+
+    private static String n(Long v) {
+        return v == null ? "-" : v.toString();
     }
 
     private static Map<String, Object> describe(JobExecution e, int attempts, boolean holderGone) {

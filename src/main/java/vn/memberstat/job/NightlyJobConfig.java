@@ -12,6 +12,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,10 @@ import vn.memberstat.check.CheckTasklet;
 import vn.memberstat.derive.DeriveTasklet;
 import vn.memberstat.load.LoadTasklet;
 import vn.memberstat.publish.PublishTasklet;
+import vn.memberstat.report.ProgressDisplay;
+import vn.memberstat.report.ProgressListener;
+import vn.memberstat.report.RunReportListener;
+import vn.memberstat.report.RunReports;
 import vn.memberstat.duckdb.WorkingWarehouse;
 import vn.memberstat.run.MemberstatProperties;
 import vn.memberstat.run.RunContext;
@@ -52,12 +57,16 @@ public class NightlyJobConfig {
 
     @Bean
     Job nightlyJob(JobRepository repository, PlatformTransactionManager tm, MemberstatProperties p, WorkingWarehouse w,
-            Catalogue catalogue) {
+            Catalogue catalogue, ObjectProvider<ProgressDisplay> display) {
         // fail-at and crash-at drills listen between a stage's work and its commit; a normal run has no listener
         List<StageListener> listeners = FaultInjector.wanted(p) ? List.of(new FaultInjector(p)) : List.of();
-        StepFactory steps = new StepFactory(repository, tm, p, listeners);
+        // the run's report, and its progress (the nightly command supplies the display; other uses show none)
+        RunReportListener report = new RunReportListener(new RunReports(p.home()), w);
+        ProgressListener progress = new ProgressListener(display.getIfAvailable(() -> ProgressDisplay.NONE));
+        StepFactory steps = new StepFactory(repository, tm, p, listeners, List.of(progress, report));
         return new JobBuilder(JOB_NAME, repository)
                 .validator(runDateValidator())
+                .listener(report)
                 .start(steps.of(new PullTasklet(p, w)))
                 .next(steps.of(new NormaliseTasklet(p, w, catalogue, new ParquetLake())))
                 .next(steps.of(new LakeCommitTasklet()))
@@ -70,9 +79,11 @@ public class NightlyJobConfig {
 
     /** Each stage's step: its work in the one skeleton, the step's error recorded for status. */
     private record StepFactory(JobRepository repository, PlatformTransactionManager tm, MemberstatProperties properties,
-            List<StageListener> listeners) {
+            List<StageListener> listeners, List<StepExecutionListener> stepListeners) {
         Step of(StageWork work) {
-            return new StepBuilder(work.stage().stepName(), repository)
+            StepBuilder builder = new StepBuilder(work.stage().stepName(), repository);
+            stepListeners.forEach(builder::listener);
+            return builder
                     .tasklet(new StageTasklet(work, properties, listeners), tm)
                     .listener(RECORD_ERROR)
                     .build();

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
+import vn.memberstat.common.Progress;
 import vn.memberstat.common.WorkerPool;
 import vn.memberstat.read.Layout;
 import vn.memberstat.read.SubmissionReader;
@@ -45,6 +46,7 @@ final class DataPass {
     void run(Path manifest, Set<String> registryIds) throws InterruptedException {
         pool.forEach("the manifest", (Consumer<PulledFile> put) -> PullManifest.forEach(manifest, put), f -> {
             if (registryIds.contains(f.submissionId())) {
+                Progress.advance(1);
                 return;   // taken, or left for later, by the registry pass
             }
             try {
@@ -52,6 +54,7 @@ final class DataPass {
             } catch (IOException | InterruptedException e) {
                 throw new MemberstatException(ErrorCode.STORAGE, "reading a submission failed: " + e, e);
             }
+            Progress.advance(1);
         });
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import vn.memberstat.common.LongSet;
+import vn.memberstat.common.Progress;
 import vn.memberstat.common.WorkerPool;
 import vn.memberstat.common.ReasonCode;
 import vn.memberstat.common.StringPool;
@@ -158,6 +159,7 @@ public final class PullTasklet implements StageWork {
                     pulled++;
                 }
             }
+            Progress.advance(files.size());
         }
     }
 

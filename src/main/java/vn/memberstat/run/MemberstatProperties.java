@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outlierThreshold the modified z-score above which a month's admissions or removals are an OUTLIER finding
  * @param failAt a stage name: the run throws there (for restart tests and drills)
  * @param crashAt a stage name: the process halts there at once, as under kill -9 (for crash tests)
+ * @param onFailure a shell command run with the run report's path when a nightly run fails (the nightly command runs it)
+ * @param failOnFindings {@code error} or {@code warning}: a completed run with findings of that severity (or worse)
+ *     exits 8 (the nightly command reads it)
  */
 @ConfigurationProperties("memberstat")
 public record MemberstatProperties(
@@ -38,7 +41,9 @@ public record MemberstatProperties(
         @DefaultValue("3000000") long bucketRows,
         @DefaultValue("3.5") double outlierThreshold,
         @DefaultValue("") String failAt,
-        @DefaultValue("") String crashAt) {
+        @DefaultValue("") String crashAt,
+        @DefaultValue("") String onFailure,
+        @DefaultValue("") String failOnFindings) {
 
     /** A setting out of range is refused before the run starts, naming the setting, not when a step trips over it. */
     public MemberstatProperties {
@@ -55,6 +60,9 @@ public record MemberstatProperties(
         }
         stageOrEmpty("fail-at", failAt);
         stageOrEmpty("crash-at", crashAt);
+        if (failOnFindings != null && !failOnFindings.isEmpty() && !failOnFindings.equals("error") && !failOnFindings.equals("warning")) {
+            throw new IllegalArgumentException("memberstat.fail-on-findings is '%s'; it must be error or warning".formatted(failOnFindings));
+        }
     }
 
     private static void atLeast(String name, long value, long least) {

@@ -43,6 +43,7 @@ final class HelpTest {
                 "status", new String[] {"--json", "--limit N", "(default 20)"},
                 "sql", new String[] {"--format table|csv|json", "(default table)", ".tables, .schema [NAME], .help"},
                 "rejects", new String[] {"--run ID", "--reason CODE", "--unit CODE", "--all"},
+                "runs", new String[] {"runs show DATE", "report.json"},
                 "generate", new String[] {"--months YYYY-MM..YYYY-MM", "--out DIR", "--provinces N", "(default 63)",
                         "--seed S", "(default 1)"},
                 "backfill", new String[] {"--from YYYY-MM-DD --to YYYY-MM-DD", "--inbox DIR", "--allow-earlier"},

@@ -43,7 +43,20 @@ public final class MemberstatProcess {
 
     /** Starts {@code args} (a command and its options); standard output and error go to files in {@code logs}. */
     public static MemberstatProcess start(Path logs, String name, String... args) {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), logs, name, args);
+    }
+
+    /**
+     * {@link #start}, the JVM able to take Ctrl-C (SIGINT): a process started in the background inherits SIGINT
+     * ignored, and the JVM leaves an ignored signal ignored, so perl (in every Debian) sets it back to the default
+     * and then becomes the JVM (same pid).
+     */
+    public static MemberstatProcess startInterruptible(Path logs, String name, String... args) {
+        return start(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", "--"), logs, name, args);
+    }
+
+    private static MemberstatProcess start(List<String> prefix, Path logs, String name, String... args) {
+        List<String> command = new ArrayList<>(prefix);
         command.add(javaExecutable());
         // DuckDB's driver copies its 69 MB native library into java.io.tmpdir and a killed process leaves it
         // there: in the test's own directory, it goes when the test ends
