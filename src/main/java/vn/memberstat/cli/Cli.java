@@ -33,8 +33,10 @@ public final class Cli {
               nightly  [--inbox DIR] [--date YYYY-MM-DD]   pull, check, load and publish; prints a run summary
               status   [--json] [--limit N]                recent runs: outcome, rows, findings, time per step
               sql      [--format table|csv|json] [QUERY]   query the published warehouse (read-only); no QUERY: a prompt
-              rejects  [--run ID] [--reason CODE] [--unit CODE] [--all]
+              rejects  [--run ID] [--reason CODE] [--unit CODE | --under CODE] [--all]
                                                            quarantined rows as CSV, with the raw line, to send back
+              export   --year YYYY [--unit CODE] [--level N] [--restated] [--format xlsx,csv,html] [--out DIR]
+                       [--lang vi|en]                      the committees' yearly summary (XLSX, CSV, HTML with charts)
               generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
                        [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
 
@@ -48,6 +50,7 @@ public final class Cli {
             "status", StatusCommand.USAGE,
             "sql", SqlCommand.USAGE,
             "rejects", RejectsCommand.USAGE,
+            "export", ExportCommand.USAGE,
             "generate", GenerateCommand.USAGE);
 
     private Cli() {}
@@ -73,6 +76,7 @@ public final class Cli {
                 case "status" -> new StatusCommand(out).run(options);
                 case "sql" -> new SqlCommand(out, err, in).run(options);
                 case "rejects" -> new RejectsCommand(out).run(options);
+                case "export" -> new ExportCommand(out).run(options);
                 case "generate" -> new GenerateCommand(out).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
