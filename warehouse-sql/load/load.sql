@@ -15,13 +15,14 @@ create or replace temp macro csv_field(x, d) as
     case when contains(x, d) or contains(x, '"') or contains(x, chr(10)) or contains(x, chr(13))
          then '"' || replace(x, '"', '""') || '"' else x end;
 create or replace temp macro long_line(u, p, i, c, v, m, d, header) as
-    array_to_string(list_transform(
+    list_reduce(list_transform(
         case when list_has_all(['unit_code', 'period', 'indicator', 'category', 'value', 'comment'],
-                               list_transform(string_split(coalesce(header, ''), d), h -> lower(trim(h))))
-             then list_transform(string_split(header, d), h -> lower(trim(h)))
+                               list_transform(string_split(coalesce(header, ''), d), lambda h: lower(trim(h))))
+             then list_transform(string_split(header, d), lambda h: lower(trim(h)))
              else ['unit_code', 'period', 'indicator', 'category', 'value', 'comment'] end,
-        h -> csv_field(coalesce(case h when 'unit_code' then u when 'period' then p when 'indicator' then i
-                                       when 'category' then c when 'value' then v else m end, ''), d)), d);
+        lambda h: csv_field(coalesce(case h when 'unit_code' then u when 'period' then p when 'indicator' then i
+                                       when 'category' then c when 'value' then v else m end, ''), d)),
+        lambda a, b: a || d || b);
 
 -- Rows new in this run; rows retried from quarantine carry their quarantine_key and were counted before.
 create or replace temp view stage_fresh as

@@ -82,7 +82,7 @@ public final class ExportSource {
     /** The last run date that loaded data: the date of the data. */
     public LocalDate dataDate() throws SQLException {
         Object[] row = first("select data_date from v_summary_data_date");
-        return row == null || row[0] == null ? null : ((java.sql.Date) row[0]).toLocalDate();
+        return row == null || row[0] == null ? null : row[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[0];
     }
 
     public SectionTable read(Section section) throws SQLException {
