@@ -94,7 +94,7 @@ final class ExportTest {
             }
             assertThat(compared).as("figures compared").isGreaterThan(50);
             Sheet admissions = workbook.getSheet("admissions");
-            Row first = admissions.getRow(XlsxWriter.HEADER_ROW + 1);
+            Row first = admissions.getRow(admissions.getLastRowNum());   // the total row: every figure present
             assertThat(first.getCell(3).getCellStyle().getDataFormatString()).as("admitted_count").isEqualTo("#,##0");
             assertThat(admissions.getRow(XlsxWriter.HEADER_ROW).getCell(5).getStringCellValue()).isEqualTo("Tỷ lệ đạt chỉ tiêu");
             assertThat(first.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
@@ -194,6 +194,41 @@ final class ExportTest {
         assertThat(empty.exitCode()).isEqualTo(5);
         assertThat(empty.err()).isEqualTo("memberstat: the warehouse holds no figure for 2019\n");
         assertThat(temp.resolve("none")).doesNotExist();
+    }
+
+    @Test
+    void theReportIsSelfContainedAndChromiumShowsItsCharts() throws Exception {
+        Path out = temp.resolve("html");
+        Memberstat.Result r = export("--year", "2024", "--unit", "HN", "--level", "3", "--format", "html", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path page = out.resolve("memberstat-2024-HN.html");
+        String html = Files.readString(page);
+        assertThat(html).contains("<svg").contains("Tỷ lệ đạt chỉ tiêu").contains("@page { size: A4")
+                .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=\"http").doesNotContain("url(http");
+        assertThat(html.split("<svg", -1)).as("three charts").hasSize(4);
+
+        Path png = Chromium.screenshot(page, temp.resolve("chromium"));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1240);
+        // the first chart stands below the two title lines: its bars and axes darken the band where it is drawn
+        assertThat(Chromium.inkShare(image, 120, 520)).as("ink in the first chart's band").isGreaterThan(0.02);
+        assertThat(Chromium.inkShare(image, 520, 1000)).as("ink in the second chart's band").isGreaterThan(0.02);
+    }
+
+    @Test
+    void rejectsAreSentBackWithAByteOrderMarkTheLineAsReceivedAndAUnitsOwnFiles() {
+        Memberstat.Result unit = Memberstat.run("rejects", "--home", home.toString(), "--unit", "HN.CG.CGS");
+        assertThat(unit.exitCode()).as(unit.err()).isZero();
+        assertThat(unit.out()).startsWith("\uFEFFrun_id,file_path,")
+                .contains("2024/HN.CG/CGS/2024-06.csv,3,CONFLICTING_DUPLICATE")
+                .as("the trailing empty comment field kept").contains(",\"HN.CG.CGS,2024-H1,admitted,thpt_student,3,\"\r\n")
+                .contains(",\"HN.CG.CGS,2024-H1,admitted,thpt_student,2,Nhập trùng\"\r\n");
+        Memberstat.Result own = Memberstat.run("rejects", "--home", home.toString(), "--unit", "HN.CG");
+        assertThat(own.out()).doesNotContain("2024/HN.CG/CGS/2024-06.csv");
+        Memberstat.Result under = Memberstat.run("rejects", "--home", home.toString(), "--under", "HN.CG");
+        assertThat(under.out()).contains("2024/HN.CG/CGS/2024-06.csv,3,CONFLICTING_DUPLICATE").contains(own.out().substring(1).lines().skip(1).findFirst().orElse(""));
+        Memberstat.Result both = Memberstat.run("rejects", "--home", home.toString(), "--unit", "HN.CG", "--under", "HN");
+        assertThat(both.exitCode()).isEqualTo(2);
     }
 
     /** The view's rows as the export lists them: the units at the level under the unit, then the unit's own row. */
