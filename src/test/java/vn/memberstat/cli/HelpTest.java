@@ -42,7 +42,9 @@ final class HelpTest {
                         "(default today)"},
                 "status", new String[] {"--json", "--limit N", "(default 20)"},
                 "sql", new String[] {"--format table|csv|json", "(default table)", ".tables, .schema [NAME], .help"},
-                "rejects", new String[] {"--run ID", "--reason CODE", "--unit CODE", "--all"},
+                "rejects", new String[] {"--run ID", "--reason CODE", "--unit CODE", "--under CODE", "--all"},
+                "export", new String[] {"--year YYYY", "--unit CODE", "--level N", "--restated", "--format LIST", "(default ./export)",
+                        "--lang vi|en"},
                 "generate", new String[] {"--months YYYY-MM..YYYY-MM", "--out DIR", "--provinces N", "(default 63)",
                         "--seed S", "(default 1)"});
         options.forEach((command, expected) -> {
