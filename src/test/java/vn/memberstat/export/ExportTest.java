@@ -40,7 +40,8 @@ final class ExportTest {
                 + "HN.TX.EQ,=HYPERLINK(\"http://x\";\"bấm\"),HN.TX,3,school_high,2010-09-01,2025-06-30,\n"
                 + "HN.TX.MI,-Chi bộ dấu trừ,HN.TX,3,school_high,2010-09-01,2025-06-30,\n");
         Memberstat.write(inbox, "2024/HN.TX/EQ/2024-03.csv", Memberstat.LONG_HEADER
-                + "HN.TX.EQ,2024-01..2024-03,admitted,total,4,\nHN.TX.MI,2024-01..2024-03,admitted,total,2,\n");
+                + "HN.TX.EQ,2024-01..2024-03,admitted,total,4,\nHN.TX.MI,2024-01..2024-03,admitted,total,2,\n"
+                + "HN.TX.MI,2023-12,members,total,20,\nHN.TX.MI,2024-06,members,total,18,\n");
         home = temp.resolve("home");
         Memberstat.Result nightly = Memberstat.nightly(home, inbox, "2026-06-30");
         assertThat(nightly.exitCode()).as(nightly.out() + nightly.err()).isZero();
@@ -164,17 +165,21 @@ final class ExportTest {
     @Test
     void aNegativeChangeStaysANumber() throws Exception {
         Path out = temp.resolve("members");
-        assertThat(export("--year", "2024", "--unit", "HN", "--level", "3", "--format", "xlsx", "--out", out.toString()).exitCode()).isZero();
-        List<Map<String, Object>> negative = Memberstat.query(home, "select * from v_yearly_members where year = 2024 and change_count < 0");
-        try (InputStream in = Files.newInputStream(out.resolve("memberstat-2024-HN.xlsx")); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+        assertThat(export("--year", "2024", "--unit", "HN.TX", "--format", "xlsx,csv", "--out", out.toString()).exitCode()).isZero();
+        assertThat(Files.readString(out.resolve("memberstat-2024-HN.TX-members.csv"))).contains("HN.TX.MI;'-Chi bộ dấu trừ;20;18;6;-2;-10\r\n");
+        try (InputStream in = Files.newInputStream(out.resolve("memberstat-2024-HN.TX.xlsx")); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Row shrank = null;
             for (Row row : workbook.getSheet("members")) {
-                Cell change = row.getCell(5);
-                if (row.getRowNum() > XlsxWriter.HEADER_ROW && change != null) {
-                    assertThat(change.getCellType()).isEqualTo(CellType.NUMERIC);
+                if (row.getRowNum() > XlsxWriter.HEADER_ROW && row.getCell(0).getStringCellValue().equals("HN.TX.MI")) {
+                    shrank = row;
                 }
             }
+            assertThat(shrank).isNotNull();
+            assertThat(workbook.getSheet("members").getRow(XlsxWriter.HEADER_ROW).getCell(5).getStringCellValue()).isEqualTo("Tăng, giảm");
+            assertThat(shrank.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(shrank.getCell(5).getNumericCellValue()).isEqualTo(-2);
+            assertThat(shrank.getCell(6).getNumericCellValue()).as("-10 %").isEqualTo(-0.1);
         }
-        assertThat(negative).as("the sample has a unit that shrank").isNotNull();
     }
 
     @Test
