@@ -9,6 +9,9 @@ import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -50,6 +53,8 @@ final class SvgCharts {
         JFreeChart chart = bars(Section.ADMISSIONS.title(language) + ": " + series + " (%)", data, true);
         ValueMarker pace = new ValueMarker(expectedPct, new Color(0xC0392B), new BasicStroke(2.5f));
         pace.setLabel(admissions.columns().get(expected).label(language) + " " + language.numbers(true).format(expectedPct) + " %");
+        pace.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        pace.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         ((CategoryPlot) chart.getPlot()).addRangeMarker(pace);
         return svg(chart);
     }
@@ -76,7 +81,7 @@ final class SvgCharts {
         return svg(bars(Section.SCREENING.title(language), data, false));
     }
 
-    private static JFreeChart bars(String title, DefaultCategoryDataset data, boolean slanted) {
+    private JFreeChart bars(String title, DefaultCategoryDataset data, boolean slanted) {
         JFreeChart chart = ChartFactory.createBarChart(title, null, null, data, PlotOrientation.VERTICAL, false, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         CategoryPlot plot = (CategoryPlot) chart.getPlot();
@@ -86,6 +91,7 @@ final class SvgCharts {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setSeriesPaint(0, new Color(0x2E6DA4));
         renderer.setShadowVisible(false);
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(language.numbers(true));   // 28.000 in Vietnamese
         if (slanted) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
