@@ -8,6 +8,22 @@
 create or replace temp macro number_text(x) as
     case when x = floor(x) then cast(cast(x as bigint) as varchar) else cast(x as varchar) end;
 
+-- A long-layout line as the unit wrote it, from its fields: the file's delimiter, the header's columns in the
+-- header's order (an empty comment stays an empty last field), a field holding the delimiter or a quote quoted.
+-- A header with other column names gives the contract's order.
+create or replace temp macro csv_field(x, d) as
+    case when contains(x, d) or contains(x, '"') or contains(x, chr(10)) or contains(x, chr(13))
+         then '"' || replace(x, '"', '""') || '"' else x end;
+create or replace temp macro long_line(u, p, i, c, v, m, d, header) as
+    list_reduce(list_transform(
+        case when list_has_all(['unit_code', 'period', 'indicator', 'category', 'value', 'comment'],
+                               list_transform(string_split(coalesce(header, ''), d), lambda h: lower(trim(h))))
+             then list_transform(string_split(header, d), lambda h: lower(trim(h)))
+             else ['unit_code', 'period', 'indicator', 'category', 'value', 'comment'] end,
+        lambda h: csv_field(coalesce(case h when 'unit_code' then u when 'period' then p when 'indicator' then i
+                                       when 'category' then c when 'value' then v else m end, ''), d)),
+        lambda a, b: a || d || b);
+
 -- Rows new in this run; rows retried from quarantine carry their quarantine_key and were counted before.
 create or replace temp view stage_fresh as
 select * exclude (quarantine_key) from stage_value where quarantine_key is null;
@@ -74,7 +90,8 @@ select (select coalesce(max(quarantine_key), 0) from quarantine_row)
            + row_number() over (order by v.submission_id, v.line_number, v.indicator_code, v.category_code,
                                          number_text(v.value), v.comment),
        getvariable('run_id'), v.submission_id, f.file_path, v.line_number,
-       concat_ws(',', v.unit_code, v.period, v.indicator_code, v.category_code, number_text(v.value)),
+       long_line(v.unit_code, v.period, v.indicator_code, v.category_code, number_text(v.value), v.comment,
+                 coalesce(f.delimiter, ','), f.header_line),
        'CONFLICTING_DUPLICATE',
        'the submission gives ' || c.values_seen || ' for ' || v.unit_code || ' ' || v.period || ' '
            || v.indicator_code || '/' || v.category_code || '; none is loaded',

@@ -36,13 +36,15 @@ public final class Cli {
               status   [--json] [--limit N]                recent runs: outcome, rows, findings, time per step
               runs show DATE                               one run in full (its report.json)
               sql      [--format table|csv|json] [QUERY]   query the published warehouse (read-only); no QUERY: a prompt
-              rejects  [--run ID] [--reason CODE] [--unit CODE] [--all]
+              rejects  [--run ID] [--reason CODE] [--unit CODE | --under CODE] [--all]
                                                            quarantined rows as CSV, with the raw line, to send back
               backfill --from YYYY-MM-DD --to YYYY-MM-DD [--inbox DIR]
                                                            the nightly run for each date; completed ones skipped
               rebuild                                      recreate the warehouse from <home>/lake/ alone
               reprocess --submission ID                    reload one submission from the lake, derive again
               docs     --out DIR                           the data dictionary (HTML, Markdown) from the warehouse's comments
+              export   --year YYYY [--unit CODE] [--level N] [--restated] [--format xlsx,csv,html] [--out DIR]
+                       [--lang vi|en]                      the committees' yearly summary (XLSX, CSV, HTML with charts)
               generate --months YYYY-MM..YYYY-MM --out DIR [--provinces N] [--grassroots-per-province K]
                        [--error-rate R] [--seed S] [--backfill-rows N]   a synthetic national inbox (bench/README.md)
               schedule [--cron "0 30 1 * * *"] [--inbox DIR]   stays up and runs nightly on a schedule (hosts without cron)
@@ -58,6 +60,7 @@ public final class Cli {
             Map.entry("sql", SqlCommand.USAGE),
             Map.entry("rejects", RejectsCommand.USAGE),
             Map.entry("runs", RunsCommand.USAGE),
+            Map.entry("export", ExportCommand.USAGE),
             Map.entry("generate", GenerateCommand.USAGE),
             Map.entry("schedule", ScheduleCommand.USAGE),
             Map.entry("backfill", BackfillCommand.USAGE),
@@ -89,6 +92,7 @@ public final class Cli {
                 case "sql" -> new SqlCommand(out, err, in).run(options);
                 case "rejects" -> new RejectsCommand(out).run(options);
                 case "runs" -> new RunsCommand(out).run(options);
+                case "export" -> new ExportCommand(out).run(options);
                 case "generate" -> new GenerateCommand(out).run(options);
                 case "schedule" -> new ScheduleCommand(out, err, in).run(options);
                 case "backfill" -> new BackfillCommand(out, err).run(options);

@@ -17,7 +17,7 @@ import vn.memberstat.common.MemberstatException;
  * {@code --memberstat.x=y} settings handed on to the application.
  */
 public record Options(String command, Map<String, String> values, List<String> words, List<String> settings) {
-    private static final Set<String> FLAGS = Set.of("json", "help", "all", "allow-earlier", "quiet");
+    private static final Set<String> FLAGS = Set.of("json", "help", "all", "allow-earlier", "quiet", "restated");
 
     public static Options parse(String[] args) {
         if (args.length == 0) {

@@ -15,10 +15,12 @@ import org.apache.commons.csv.CSVPrinter;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 import vn.memberstat.common.ReasonCode;
+import vn.memberstat.common.SpreadsheetText;
+import vn.memberstat.duckdb.SqlScript;
 
 /**
- * {@code rejects}: quarantined rows and refused files as CSV with the raw line, filtered by run,
- * reason and unit, so an operator can send them back to the unit. Unresolved rows only, unless --all.
+ * {@code rejects}: quarantined rows and refused files as CSV (UTF-8 with a byte-order mark, formula-safe) with the raw
+ * line, filtered by run, reason and unit, so an operator can send them back to the unit. Unresolved rows only, unless --all.
  */
 final class RejectsCommand {
     static final String USAGE = """
@@ -28,9 +30,13 @@ final class RejectsCommand {
               --home DIR               the state directory (default $MEMBERSTAT_HOME, else ./data)
               --run ID                 one run's rows only (default every run)
               --reason CODE            one reason code only (default every reason)
-              --unit CODE              one unit's rows only (default every unit)
+              --unit CODE              the rows and refused files of one unit's own files (default every unit)
+              --under CODE             the same for a unit and every unit below it
               --all                    resolved rows too (default unresolved only)
             """;
+
+    /** UTF-8's byte-order mark, written as bytes: the output stream's own charset may be another. */
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final PrintStream out;
 
@@ -39,7 +45,7 @@ final class RejectsCommand {
     }
 
     int run(Options options) {
-        options.allow("home", "run", "reason", "unit", "all");
+        options.allow("home", "run", "reason", "unit", "under", "all");
         Path warehouse = options.home().resolve("warehouse.duckdb");
         if (!Files.exists(warehouse)) {
             throw new MemberstatException(ErrorCode.NO_WAREHOUSE, "no published warehouse at " + warehouse
@@ -67,9 +73,15 @@ final class RejectsCommand {
             sql.append(" and reason_code = ?");
             parameters.add(reason);
         }
-        if (options.values().containsKey("unit")) {
-            sql.append(" and unit_code = ?");
-            parameters.add(options.values().get("unit"));
+        String unit = options.values().get("unit");
+        String under = options.values().get("under");
+        if (unit != null && under != null) {
+            throw new MemberstatException(ErrorCode.USAGE, "give --unit or --under, not both");
+        }
+        if (unit != null || under != null) {   // a unit's own files: every row it is sent back, whatever unit a row names
+            sql.append(" and submission_id in (").append(SqlScript.of("rejects/unit_submissions.sql").query()).append(")");
+            parameters.add(unit != null ? unit : under);
+            parameters.add(Boolean.toString(under != null));
         }
         if (!"true".equals(options.values().get("all"))) {
             sql.append(" and not is_resolved");
@@ -88,10 +100,12 @@ final class RejectsCommand {
                 for (int i = 0; i < n; i++) {
                     header[i] = rs.getMetaData().getColumnLabel(i + 1);
                 }
+                out.write(BOM);   // the byte-order mark: Excel then reads the file as UTF-8 and shows Vietnamese
                 CSVPrinter printer = ResultPrinter.csvPrinter(out, header);
                 while (rs.next()) {
                     for (int i = 1; i <= n; i++) {
-                        printer.print(rs.getObject(i));
+                        Object value = rs.getObject(i);   // names, details and raw lines come from outside
+                        printer.print(value instanceof String text ? SpreadsheetText.forCsv(text) : value);
                     }
                     printer.println();
                 }

@@ -21,6 +21,8 @@ public enum ErrorCode {
     BAD_QUERY(ErrorType.USER_INPUT, 4),
     /** No published warehouse yet. */
     NO_WAREHOUSE(ErrorType.USER_INPUT, 5),
+    /** The warehouse holds no figure for what was asked (export: the year). */
+    NO_DATA(ErrorType.USER_INPUT, 5),
     /** With --fail-on-findings: the run completed (and published), but with findings of that severity. */
     FINDINGS(ErrorType.USER_INPUT, 8),
     /** DuckDB, Parquet or the file system failed in a way that is not the input's fault. */

@@ -122,7 +122,7 @@ final class CommandsTest {
         Memberstat.Result r = Memberstat.run("rejects", "--home", home, "--reason", "BAD_VALUE");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out().lines().toList()).hasSize(3);
-        assertThat(r.out()).startsWith("run_id,file_path,line_number,reason_code").contains("12.5").contains("2024/VP.VT/2024-xa-tan-tien.csv");
+        assertThat(r.out()).startsWith("\uFEFFrun_id,file_path,line_number,reason_code").contains("12.5").contains("2024/VP.VT/2024-xa-tan-tien.csv");
         Memberstat.Result unit = Memberstat.run("rejects", "--home", home, "--unit", "HN.TX.TDH");
         assertThat(unit.out()).contains("UNKNOWN_UNIT").doesNotContain("BAD_VALUE");
         Memberstat.Result bad = Memberstat.run("rejects", "--home", home, "--reason", "NOPE");
