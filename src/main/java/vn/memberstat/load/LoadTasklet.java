@@ -39,6 +39,7 @@ public final class LoadTasklet extends MarkedStage {
                 timed("stage the run's files", () -> RunStaging.stage(c, run, lakeFiles));
                 SqlScript.of("load/load.sql").execute(c);
                 SqlScript.of("load/dim_unit.sql").execute(c);
+                SqlScript.of("load/replaced.sql").execute(c);
                 timed("check each file is taken once", () -> TakenOnceCheck.check(c, run.runId()));
                 timed("check row conservation", () -> ConservationCheck.check(c, run.runId()));
                 RunTotals.sum(c);
