@@ -55,7 +55,8 @@ final class EncodingAdvice {
     /** {@code Windows-1258 (Vietnamese Windows)}, {@code Windows-1252 (Western Windows)} or null when the bytes fit neither. */
     static String guess(byte[] bytes) {
         String vietnamese = decode(bytes, WINDOWS_1258);
-        if (vietnamese != null && vietnameseShare(Normalizer.normalize(vietnamese, Normalizer.Form.NFC)) >= 0.5) {
+        String composed = vietnamese == null ? null : Normalizer.normalize(vietnamese, Normalizer.Form.NFC);
+        if (composed != null && onlyVietnamese(composed) && vietnameseShare(composed) >= 0.5) {
             return "Windows-1258 (Vietnamese Windows)";
         }
         String western = decode(bytes, WINDOWS_1252);
@@ -80,6 +81,17 @@ final class EncodingAdvice {
             }
         }
         return beyond == 0 ? 0 : (double) letters / beyond;
+    }
+
+    /** True when the text has a letter only Vietnamese uses (ă, ơ, ư, đ, or a composed tone mark), which 1252 lacks. */
+    private static boolean onlyVietnamese(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 0x1EA0 && c <= 0x1EF9) || "ăơưđĂƠƯĐĩũĨŨ".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean latinLettersOnly(String text) {
