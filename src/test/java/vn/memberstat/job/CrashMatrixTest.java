@@ -58,7 +58,7 @@ final class CrashMatrixTest {
         Memberstat.Result run = Memberstat.nightly(home, inbox, DATE);
         assertThat(run.exitCode()).as(run.err()).isZero();
         uninterrupted = snapshot(home);
-        assertThat(uninterrupted.get("fct_reported_value")).hasSize(284);
+        assertThat(uninterrupted.get("fct_reported_value")).hasSize(289);
         assertThat(uninterrupted.get("quarantine_row")).hasSize(14);
         assertThat(uninterrupted.get("dq_finding_row")).hasSize(5);
     }
@@ -102,7 +102,7 @@ final class CrashMatrixTest {
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("COMPLETED").contains("(restarted after a run that died)")
-                .contains("read 330 = loaded 315 + quarantined 14 + duplicate 1");
+                .contains("read 335 = loaded 320 + quarantined 14 + duplicate 1");
         Map<String, List<String>> tables = snapshot(home);
         for (String table : TABLES.keySet()) {
             assertThat(tables.get(table)).as(table + " after a crash at " + stage.stepName())

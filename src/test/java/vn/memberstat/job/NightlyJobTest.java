@@ -42,14 +42,14 @@ final class NightlyJobTest {
     @Test
     void runCompletesAndConservesEveryRow() {
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("COMPLETED").contains("read 330 = loaded 315 + quarantined 14 + duplicate 1");
+        assertThat(result.out()).contains("COMPLETED").contains("read 335 = loaded 320 + quarantined 14 + duplicate 1");
         Map<String, Object> run = one(home, "select * from etl_run");
-        assertThat(run).containsEntry("files_pulled", 41).containsEntry("rows_read", 330L).containsEntry("rows_loaded", 315L)
+        assertThat(run).containsEntry("files_pulled", 42).containsEntry("rows_read", 335L).containsEntry("rows_loaded", 320L)
                 .containsEntry("rows_quarantined", 14L).containsEntry("rows_duplicate", 1L);
         assertThat(count(home, "select * from dim_submission where rows_read <> rows_loaded + rows_quarantined + rows_duplicate"))
                 .isZero();
-        assertThat(count(home, "select * from fct_reported_value")).isEqualTo(284);
-        assertThat(count(home, "select * from fct_value")).as("7 values superseded by the correction").isEqualTo(277);
+        assertThat(count(home, "select * from fct_reported_value")).isEqualTo(289);
+        assertThat(count(home, "select * from fct_value")).as("7 values superseded by the correction").isEqualTo(282);
     }
 
     @Test
@@ -171,7 +171,7 @@ final class NightlyJobTest {
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).containsPattern("^memberstat nightly 2026-06-30: already completed at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2};")
                 .contains("nothing new");
-        assertThat(count(home, "select * from fct_reported_value")).isEqualTo(284);
+        assertThat(count(home, "select * from fct_reported_value")).isEqualTo(289);
     }
 
     private Map<String, Object> attainment(String unit, int year) {
