@@ -74,7 +74,7 @@ public final class XlsxWorkbook implements Closeable {
         } catch (WorkbookRefusal r) {
             revert(pkg);
             throw r;
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception e) {
             revert(pkg);
             throw WorkbookRefusal.of(e);
         }
