@@ -22,6 +22,8 @@ public final class XlsxSheetReader implements RowSource {
     /** DTDs and external entities off (XMLHelper): a sheet is data, never a way to reach other files. */
     private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
     private static final CSVFormat RAW = SubmissionReader.format(',');
+    /** A row holds no more text than this (a million characters): a hostile sheet cannot fill the heap with one. */
+    static final long MAX_ROW_CHARS = 1L << 20;
     private final String sheet;
     private final XlsxCells cells;
     private final InputStream in;
@@ -31,7 +33,7 @@ public final class XlsxSheetReader implements RowSource {
     private boolean broken;
 
     /** A row as read: Excel's number, the cells' texts (blanks where none), the date cells as bits. */
-    private record Row(long number, List<String> fields, long dates) {
+    private record Row(long number, List<String> fields, long dates, boolean tooLong) {
         boolean isBlank() {
             return fields.stream().allMatch(String::isBlank);
         }
@@ -80,6 +82,11 @@ public final class XlsxSheetReader implements RowSource {
                         "the sheet's XML cannot be read on from here (" + e.getMessage() + "): save the workbook again in Excel",
                         sheet, 0L);
             }
+        }
+        if (row != null && row.tooLong()) {
+            String raw = RAW.format(row.fields().toArray());
+            return new SourceRow(row.number(), List.of(), RAW, SourceRow.Problem.LINE_TOO_LONG,
+                    raw.substring(0, Math.min(raw.length(), SourceRow.RAW_LINE_CHARS)) + "…", null, sheet, 0L);
         }
         return row == null ? null : new SourceRow(row.number(), row.fields(), RAW, null, null, null, sheet, row.dates());
     }
@@ -139,6 +146,7 @@ public final class XlsxSheetReader implements RowSource {
         List<String> fields = new ArrayList<>();
         long dates = 0;
         int column = -1;
+        long chars = 0;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
@@ -153,12 +161,27 @@ public final class XlsxSheetReader implements RowSource {
             String style = xml.getAttributeValue(null, "s");
             String[] content = cellContent();
             boolean date = cells.isDate(type, style, content[0]);
-            set(fields, column, date ? XlsxCells.dateText(type, content[0]) : cells.text(type, content[0], content[1]));
+            String text = date ? XlsxCells.dateText(type, content[0]) : cells.text(type, content[0], content[1]);
+            chars += text.length() + 1;
+            if (chars > MAX_ROW_CHARS) {
+                return skipRest(number, fields);
+            }
+            set(fields, column, text);
             if (date && column < 64) {
                 dates |= 1L << column;
             }
         }
-        return new Row(number, fields, dates);
+        return new Row(number, fields, dates, false);
+    }
+
+    /** A row longer than {@link #MAX_ROW_CHARS}: its first cells are kept for the raw text, the rest skipped. */
+    private Row skipRest(long number, List<String> fields) throws XMLStreamException {
+        while (xml.hasNext()) {
+            if (xml.next() == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
+                break;
+            }
+        }
+        return new Row(number, fields, 0, true);
     }
 
     /** A cell's {@code <v>} and the text of its {@code <is>} (phonetic runs left out), up to its end. */
