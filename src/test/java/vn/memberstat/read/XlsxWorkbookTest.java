@@ -112,6 +112,26 @@ final class XlsxWorkbookTest {
     }
 
     @Test
+    void aRowOverAMillionCharactersIsOneLineTooLongAndReadingGoesOn() throws Exception {
+        Object[] huge = new Object[40];
+        huge[0] = "HN.TX";
+        for (int i = 1; i < huge.length; i++) {
+            huge[i] = "x".repeat(32_000);   // Excel's cells hold 32,767 characters at most
+        }
+        XSSFWorkbook wb = Workbooks.xlsx();
+        Workbooks.sheet(wb, "Sheet1", new Object[] {"unit_code", "period", "indicator", "value"}, huge,
+                new Object[] {"HN.TX", "2024-04", "members", 1});
+        Path file = Workbooks.save(wb, temp.resolve("long.xlsx"));
+        try (XlsxWorkbook book = XlsxWorkbook.open(file); XlsxSheetReader reader = book.read(book.sheets().get(0))) {
+            List<SourceRow> rows = rows(reader);
+            assertThat(rows).extracting(SourceRow::lineNumber).containsExactly(2L, 3L);
+            assertThat(rows.get(0).problem()).isEqualTo(SourceRow.Problem.LINE_TOO_LONG);
+            assertThat(rows.get(0).raw()).startsWith("HN.TX,xxx").hasSizeLessThanOrEqualTo(SourceRow.RAW_LINE_CHARS + 1);
+            assertThat(rows.get(1).fields()).containsExactly("HN.TX", "2024-04", "members", "1");
+        }
+    }
+
+    @Test
     void numbersAreWrittenForTheVietnameseRules() {
         assertThat(XlsxCells.number("20772")).isEqualTo("20772");
         assertThat(XlsxCells.number("0.30000000000000004")).isEqualTo("0,3");
