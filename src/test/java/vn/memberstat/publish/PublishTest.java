@@ -55,7 +55,7 @@ final class PublishTest {
         Memberstat.write(inbox, "2026/late.csv", "unit_code,period,indicator,category,value,comment\nHN.P-TX,2026-05,admitted,,9,\n");
         Memberstat.Result second = Memberstat.nightly(home, inbox, "2026-07-01");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(285);
+        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(290);
         assertThat(Files.isSameFile(home.resolve(PublishTasklet.SPARE), held))
                 .as("the analyst's copy is now the spare").isTrue();
 
@@ -111,7 +111,7 @@ final class PublishTest {
         assertThat(written[1]).as("a full copy").isEqualTo(written[0]);
         assertThat(Files.readAllBytes(held)).as("the file analysts had, untouched").isEqualTo(before);
         assertSameBytes(published, home.resolve("work").resolve("warehouse.duckdb"));
-        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(285);
+        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(290);
     }
 
     /** Size and bytes written, in tenths of a megabyte, from the summary's warehouse line. */
