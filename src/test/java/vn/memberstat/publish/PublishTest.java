@@ -82,7 +82,7 @@ final class PublishTest {
         written = megabytesWritten(fourth.out());
         assertThat(written[1]).as("only the changed parts of the spare").isLessThan(written[0] / 2);
         assertSameBytes(published, home.resolve("work").resolve("warehouse.duckdb"));
-        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(287);
+        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(292);
         try (var files = Files.list(home)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("publishing"));
         }
