@@ -75,7 +75,7 @@ union all by name
 select v.submission_id, min(v.line_number) as line_number, v.unit_code, v.period, any_value(v.period_kind) as period_kind,
        any_value(v.year) as year, any_value(v.start_month) as start_month, any_value(v.end_year) as end_year,
        any_value(v.end_month) as end_month, v.indicator_code, v.category_code, any_value(v.value) as value,
-       arg_min(v.comment, v.line_number) as comment
+       arg_min(v.comment, v.line_number) as comment, arg_min(v.sheet, v.line_number) as sheet
 from stage_fresh v
 join stage_repeat r using (submission_id, unit_code, period, indicator_code, category_code)
 where r.distinct_values = 1
@@ -85,9 +85,9 @@ group by v.submission_id, v.unit_code, v.period, v.indicator_code, v.category_co
 -- hands out a sequence's values in no set order on many cores, and a rebuild from the lake must give every row
 -- the key it had (later runs' retried rows name it).
 insert into quarantine_row (quarantine_key, run_id, submission_id, file_path, line_number, raw_line, reason_code, detail,
-                            unit_code, period, indicator, category, value_text, comment)
+                            unit_code, period, indicator, category, value_text, comment, sheet)
 select (select coalesce(max(quarantine_key), 0) from quarantine_row)
-           + row_number() over (order by v.submission_id, v.line_number, v.indicator_code, v.category_code,
+           + row_number() over (order by v.submission_id, v.sheet, v.line_number, v.indicator_code, v.category_code,
                                          number_text(v.value), v.comment),
        getvariable('run_id'), v.submission_id, f.file_path, v.line_number,
        long_line(v.unit_code, v.period, v.indicator_code, v.category_code, number_text(v.value), v.comment,
@@ -95,19 +95,19 @@ select (select coalesce(max(quarantine_key), 0) from quarantine_row)
        'CONFLICTING_DUPLICATE',
        'the submission gives ' || c.values_seen || ' for ' || v.unit_code || ' ' || v.period || ' '
            || v.indicator_code || '/' || v.category_code || '; none is loaded',
-       v.unit_code, v.period, v.indicator_code, v.category_code, number_text(v.value), v.comment
+       v.unit_code, v.period, v.indicator_code, v.category_code, number_text(v.value), v.comment, v.sheet
 from stage_fresh v
 join stage_conflict c using (submission_id, unit_code, period, indicator_code, category_code)
 join stage_file f using (submission_id);
 
 insert into quarantine_row (quarantine_key, run_id, submission_id, file_path, line_number, raw_line, reason_code, detail,
-                            unit_code, period, indicator, category, value_text, comment)
+                            unit_code, period, indicator, category, value_text, comment, sheet)
 select (select coalesce(max(quarantine_key), 0) from quarantine_row)
            -- keys in file order, however many threads wrote it; rows alike in every column ordered are alike whole
-           + row_number() over (order by submission_id, line_number nulls first, indicator, category, value_text,
+           + row_number() over (order by submission_id, sheet, line_number nulls first, indicator, category, value_text,
                                          reason_code, detail, raw_line, unit_code, period, comment),
        getvariable('run_id'), submission_id, file_path, line_number, raw_line, reason_code, detail,
-       unit_code, period, indicator, category, value_text, comment
+       unit_code, period, indicator, category, value_text, comment, sheet
 from stage_quarantine;
 
 -- Rows retried from quarantine get the checks above among the retried rows of their submission: a unit
@@ -221,7 +221,7 @@ where v.quarantine_key is not null and exists (select 1 from retried_row);
 insert into fct_reported_value
 select r.submission_id, r.line_number, r.unit_code, r.period, r.period_kind, r.year, r.start_month, r.end_year,
        r.end_month, r.indicator_code, r.category_code, r.value, r.comment, getvariable('run_id'), s.modified_at,
-       c.unit_code is null
+       c.unit_code is null, r.sheet
 from stage_loaded r
 join loaded_submission s using (submission_id)
 left join contested_key c using (unit_code, period);

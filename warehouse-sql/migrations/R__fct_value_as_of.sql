@@ -26,7 +26,7 @@ winner as (
 ),
 standing as (
     select submission_id, line_number, unit_code, period, period_kind, year, start_month, end_year, end_month,
-           indicator_code, category_code, value, comment, run_id, submitted_at
+           indicator_code, category_code, value, comment, run_id, submitted_at, sheet
     from reported
     semi join winner using (unit_code, period, year, indicator_code, submission_id)
 )

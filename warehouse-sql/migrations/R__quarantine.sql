@@ -17,5 +17,7 @@ select run_id,
        value_text,
        resolved_run_id,
        resolution,
-       quarantine_key
+       quarantine_key,
+       sheet,          -- the sheet of an .xlsx submission (null for a CSV); line_number is then Excel's row number
+       replaced_by     -- a refused file resolved by a later submission (resolution 'replaced'): that submission
 from quarantine_row;

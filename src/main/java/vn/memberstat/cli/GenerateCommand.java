@@ -31,6 +31,7 @@ final class GenerateCommand {
               --seed S                      random seed (default 1)
               --backfill-rows N             also one long-layout file of N rows (default 0: none)
               --workers N                   threads writing (default the number of processors)
+              --xlsx-share R                share of files written as .xlsx workbooks (default 0: all CSV)
             """.formatted(GenerationSettings.NATIONAL_GRASSROOTS_PER_PROVINCE);
 
     private final PrintStream out;
@@ -40,7 +41,8 @@ final class GenerateCommand {
     }
 
     int run(Options options) {
-        options.allow("provinces", "months", "out", "error-rate", "seed", "grassroots-per-province", "backfill-rows", "workers");
+        options.allow("provinces", "months", "out", "error-rate", "seed", "grassroots-per-province", "backfill-rows", "workers",
+                "xlsx-share");
         String months = required(options, "months");
         YearMonth[] range = months(months);
         GenerationSettings settings;
@@ -54,7 +56,8 @@ final class GenerateCommand {
                     longValue(options, "seed", 1),
                     Path.of(required(options, "out")).toAbsolutePath().normalize(),
                     longValue(options, "backfill-rows", 0),
-                    options.intValue("workers", Runtime.getRuntime().availableProcessors()));
+                    options.intValue("workers", Runtime.getRuntime().availableProcessors()),
+                    doubleValue(options, "xlsx-share", 0));
         } catch (IllegalArgumentException e) {
             throw new MemberstatException(ErrorCode.USAGE, e.getMessage());
         }

@@ -235,6 +235,7 @@ final class NightlyCommand {
                     ? " (%s, %s written)".formatted(megabytes(c.getLong("published_bytes")), megabytes(c.getLong("published_bytes_written")))
                     : ""));
         }
+        RejectsHint.print(out, home, date.toString(), c);
         Path notesFile = home.resolve("runs").resolve(date.toString()).resolve("notes.txt");
         // a night can note thousands of files (a folder copied twice, a disk that lost a directory): the summary stays short
         RunNotes.Shown notes = RunNotes.first(notesFile, NOTES_SHOWN);

@@ -62,7 +62,7 @@ final class RejectsCommand {
         }
         StringBuilder sql = new StringBuilder("""
                 select run_id, file_path, line_number, reason_code, detail, unit_code, period, indicator, category,
-                       value_text, is_resolved, raw_line
+                       value_text, is_resolved, raw_line, sheet, replaced_by
                 from quarantine where true""");
         List<String> parameters = new ArrayList<>();
         if (options.values().containsKey("run")) {

@@ -12,6 +12,10 @@ public enum ReasonCode {
     TOO_LARGE(true, false),
     /** A symbolic link whose target lies outside the inbox: refused and never read. */
     OUTSIDE_INBOX(true, false),
+    /** An old or macro-enabled spreadsheet ({@code .xls}, {@code .xlsm}, {@code .ods}): save as .xlsx or CSV UTF-8. */
+    UNSUPPORTED_FORMAT(true, false),
+    /** A workbook protected by a password: it cannot be read without it. */
+    ENCRYPTED(true, false),
     // rows
     UNKNOWN_UNIT(false, true),
     UNIT_NOT_ACTIVE(false, true),

@@ -17,6 +17,7 @@ import java.time.YearMonth;
  * @param out the output directory (created; must be empty)
  * @param backfillRows when above 0, one long-layout file of this many rows instead of one file per organisation and month
  * @param workers threads writing files (provinces are shared out among them)
+ * @param xlsxShare the share of files written as Excel workbooks ({@code .xlsx}) rather than CSV, 0 to 1
  */
 public record GenerationSettings(
         int provinces,
@@ -27,7 +28,8 @@ public record GenerationSettings(
         long seed,
         Path out,
         long backfillRows,
-        int workers) {
+        int workers,
+        double xlsxShare) {
 
     public static final int NATIONAL_GRASSROOTS_PER_PROVINCE = 825;
     public static final YearMonth LAST_MONTH = YearMonth.of(2030, 12);
@@ -51,6 +53,9 @@ public record GenerationSettings(
         }
         if (backfillRows < 0) {
             throw new IllegalArgumentException("backfill rows must not be negative");
+        }
+        if (!(xlsxShare >= 0 && xlsxShare <= 1)) {
+            throw new IllegalArgumentException("the share of workbooks must be 0 to 1, not " + xlsxShare);
         }
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1");

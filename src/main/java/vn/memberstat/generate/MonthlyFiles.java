@@ -11,7 +11,8 @@ import vn.memberstat.common.WorkerPool;
 
 /**
  * Writes one file per grassroots organisation and month under {@code <yyyy-mm>/<province>/}, plus a late
- * correction for a share of them, with the provinces shared out among the worker threads.
+ * correction for a share of them, with the provinces shared out among the worker threads. A share of the
+ * organisations' months ({@code --xlsx-share}) are written as workbooks, their correction too.
  */
 record MonthlyFiles(GenerationSettings settings, Catalogue catalogue, FileTimes times) {
     Tally write(List<ProvinceChart> charts) {
@@ -59,13 +60,16 @@ record MonthlyFiles(GenerationSettings settings, Catalogue catalogue, FileTimes 
             InboxFiles.createDirectories(dir);
         }
         String stem = unit.code() + "_" + month;
-        InboxFiles.write(dir.resolve(stem + "-bao-cao.csv"), content.bytes(), times.sent(unit, month));
+        boolean workbook = XlsxSubmission.chosen(settings, unit, month);
+        InboxFiles.write(dir.resolve(stem + (workbook ? "-bao-cao.xlsx" : "-bao-cao.csv")),
+                workbook ? XlsxSubmission.of(content.bytes(), "Báo cáo") : content.bytes(), times.sent(unit, month));
         tally.count(content, blunders);
         tally.monthlyFiles++;
         tally.reached(month);
         if (corrected) {
             SubmissionWriter.Content correction = writer.correction(unit, figures);
-            InboxFiles.write(dir.resolve(stem + "-dinh-chinh.csv"), correction.bytes(), times.corrected(unit, month));
+            InboxFiles.write(dir.resolve(stem + (workbook ? "-dinh-chinh.xlsx" : "-dinh-chinh.csv")),
+                    workbook ? XlsxSubmission.of(correction.bytes(), "Đính chính") : correction.bytes(), times.corrected(unit, month));
             tally.count(correction, null);
             tally.corrections++;
         }

@@ -55,7 +55,7 @@ public final class WarmUp {
             }
             file = Files.createTempFile("memberstat-warm-up", ".parquet");
             try (ParquetRowWriter writer = new ParquetRowWriter(file, LakeTables.QUARANTINE)) {
-                writer.write(new Object[] {"s", "f", 1L, "raw", "MALFORMED_ROW", "d", null, null, null, null, null, null});
+                writer.write(new Object[] {"s", "f", 1L, "raw", "MALFORMED_ROW", "d", null, null, null, null, null, null, null});
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

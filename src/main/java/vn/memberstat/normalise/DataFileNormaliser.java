@@ -10,7 +10,7 @@ import vn.memberstat.common.WorkerPool;
 import vn.memberstat.read.Layout;
 import vn.memberstat.read.LayoutDetector;
 import vn.memberstat.read.SourceRow;
-import vn.memberstat.read.SubmissionReader;
+import vn.memberstat.read.RowSource;
 import vn.memberstat.run.NormalisedValue;
 import vn.memberstat.run.Rejection;
 import vn.memberstat.common.RowRejectedException;
@@ -34,14 +34,20 @@ public final class DataFileNormaliser {
         this.forms = new ReportFormColumns.Binder(normaliser.catalogue());
     }
 
-    /** What a batch of rows gave: accepted values, rejections, and the values read. */
+    /** What a batch of rows gave: accepted values, rejections, and the values read; each names the sheet of its row. */
     static final class Output {
         final List<NormalisedValue> values = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
         long read;
+        /** The sheet of the row being checked: null for a CSV. */
+        String sheet;
 
         void reject(Rejection r) {
-            rejections.add(r);
+            rejections.add(sheet == null ? r : r.inSheet(sheet));
+        }
+
+        void accept(NormalisedValue v) {
+            values.add(sheet == null ? v : v.inSheet(sheet));
         }
     }
 
@@ -54,7 +60,7 @@ public final class DataFileNormaliser {
      * Reads the file to its end. {@code helpers} may be null: every batch is then checked on the
      * calling thread, in file order.
      */
-    public FileOutcome process(String submissionId, String filePath, Layout layout, SubmissionReader reader,
+    public FileOutcome process(String submissionId, String filePath, Layout layout, RowSource reader,
             Consumer<List<NormalisedValue>> values, Consumer<Rejection> rejections, WorkerPool helpers)
             throws InterruptedException {
         RowHandler handler = switch (layout) {
@@ -125,6 +131,7 @@ public final class DataFileNormaliser {
         private static Output check(RowHandler handler, List<SourceRow> rows) {
             Output out = new Output();
             for (SourceRow row : rows) {
+                out.sheet = row.sheet();
                 handler.handle(row, out);
             }
             return out;
@@ -161,9 +168,10 @@ public final class DataFileNormaliser {
                 return;
             }
             try {
+                datePeriod(row, period);
                 Indicator ind = normaliser.indicator(row.field(indicator));
                 Indicator.Category cat = ValueNormaliser.category(ind, row.field(category));
-                out.values.add(normaliser.normalise(submissionId, row.lineNumber(), row.field(unit), row.field(period),
+                out.accept(normaliser.normalise(submissionId, row.lineNumber(), row.field(unit), row.field(period),
                         ind, cat, row.field(value), row.field(comment)));
             } catch (RowRejectedException e) {
                 out.reject(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), e.reason(), e.detail(),
@@ -204,7 +212,8 @@ public final class DataFileNormaliser {
                             trim(unit), trim(period), u.header(), null, trim(cell), trim(comment)));
                 } else if (column instanceof ReportFormColumns.Value v) {
                     try {
-                        out.values.add(normaliser.normalise(submissionId, row.lineNumber(), unit, period, v.indicator(),
+                        datePeriod(row, 1);
+                        out.accept(normaliser.normalise(submissionId, row.lineNumber(), unit, period, v.indicator(),
                                 v.category(), cell, comment));
                     } catch (RowRejectedException e) {
                         out.reject(new Rejection(submissionId, filePath, row.lineNumber(), row.raw(), e.reason(),
@@ -244,6 +253,14 @@ public final class DataFileNormaliser {
             }
         }
         return null;
+    }
+
+    /** A period typed into Excel as a date: Excel keeps a day number, never the month or year meant. */
+    private static void datePeriod(SourceRow row, int period) {
+        if (row.isDate(period)) {
+            throw new RowRejectedException(ReasonCode.BAD_PERIOD, "the period is a date cell (" + row.field(period)
+                    + ") in Excel: write the period as text, e.g. 2024-05");
+        }
     }
 
     private static String trim(String s) {

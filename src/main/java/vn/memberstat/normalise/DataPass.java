@@ -11,6 +11,7 @@ import vn.memberstat.common.Progress;
 import vn.memberstat.common.WorkerPool;
 import vn.memberstat.read.Layout;
 import vn.memberstat.read.SubmissionReader;
+import vn.memberstat.read.XlsxWorkbook;
 import vn.memberstat.run.PullManifest;
 import vn.memberstat.run.PulledFile;
 import vn.memberstat.run.Rejection;
@@ -30,6 +31,7 @@ final class DataPass {
     private final SubmissionOutcomes outcomes;
     private final Consumer<Rejection> rejections;
     private final Consumer<String> notes;
+    private final WorkbookPass workbooks;
 
     DataPass(WorkerPool pool, HeaderLayouts layouts, ValueNormaliser normaliser, ValueLake.Writer lake,
             SubmissionOutcomes outcomes, Consumer<Rejection> rejections, Consumer<String> notes) {
@@ -40,6 +42,7 @@ final class DataPass {
         this.outcomes = outcomes;
         this.rejections = rejections;
         this.notes = notes;
+        this.workbooks = new WorkbookPass(files, lake::write, outcomes, rejections, notes);
     }
 
     /** Takes every file of {@code manifest} but the registry files ({@code registryIds}), which the registry pass took or left. */
@@ -65,6 +68,10 @@ final class DataPass {
         }
         if (f.refused()) {
             outcomes.refuse(f, null, f.refusal(), f.refusalDetail(), null);
+            return;
+        }
+        if (XlsxWorkbook.isWorkbook(f.relativePath())) {
+            workbooks.take(f, f.sizeBytes() >= SPLIT_BYTES / 4 ? pool : null);   // packed: a quarter of its text
             return;
         }
         HeaderLayouts.Detected d = layouts.detect(f);

@@ -31,11 +31,11 @@ import vn.memberstat.common.RowRejectedException;
 public final class QuarantineRetry {
     /**
      * One unresolved, retryable quarantined row; a registry row with its submission's header to read it again,
-     * a value with its parsed fields only (file, raw line, layout, header and delimiter null).
+     * a value with its parsed fields only (file, raw line, layout, header and delimiter null), and its workbook's sheet.
      */
     public record Row(long key, String submissionId, String filePath, Long lineNumber, String rawLine, String layout,
             String headerLine, String delimiter, String unitCode, String period, String indicator, String category,
-            String valueText, String comment, ReasonCode reason) {}
+            String valueText, String comment, ReasonCode reason, String sheet) {}
 
     /** A retried row that fails again, for another reason than it was quarantined for (the registry came, the unit had ended). */
     public record NewReason(long key, ReasonCode reason, String detail) {}
@@ -61,7 +61,7 @@ public final class QuarantineRetry {
             while (rs.next()) {
                 rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getString(13), rs.getString(14), ReasonCode.valueOf(rs.getString(15))));
+                        rs.getString(12), rs.getString(13), rs.getString(14), ReasonCode.valueOf(rs.getString(15)), null));
             }
         } catch (SQLException e) {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot read quarantine for retry: " + e.getMessage(), e);
@@ -78,13 +78,14 @@ public final class QuarantineRetry {
         try {
             return ScratchCsv.forEach(c, """
                     select q.quarantine_key, q.submission_id, q.line_number, q.unit_code, q.period, q.indicator,
-                           q.category, q.value_text, q.comment, q.reason_code
+                           q.category, q.value_text, q.comment, q.reason_code, q.sheet
                     from quarantine_row q
                     join dim_submission s using (submission_id)
                     where %s and s.layout is distinct from 'registry'
                     order by q.quarantine_key""".formatted(PENDING), scratch, r ->
                     each.accept(new Row(Long.parseLong(r.get(0)), r.get(1), null, Long.parseLong(r.get(2)), null, null, null,
-                            null, r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), ReasonCode.valueOf(r.get(9)))));
+                            null, r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), ReasonCode.valueOf(r.get(9)),
+                            r.get(10) == null || r.get(10).isEmpty() ? null : r.get(10))));
         } catch (SQLException | IOException e) {   // what each row's consumer throws goes on as it was
             throw new MemberstatException(ErrorCode.STORAGE, "cannot read quarantine for retry: " + e.getMessage(), e);
         }
@@ -108,7 +109,7 @@ public final class QuarantineRetry {
             Indicator indicator = normaliser.indicator(row.indicator());
             Indicator.Category category = ValueNormaliser.category(indicator, row.category());
             return normaliser.normalise(row.submissionId(), row.lineNumber(), row.unitCode(), row.period(), indicator, category,
-                    row.valueText(), row.comment()).fromQuarantine(row.key());
+                    row.valueText(), row.comment()).fromQuarantine(row.key()).inSheet(row.sheet());
         } catch (RowRejectedException e) {
             if (e.reason() != row.reason()) {
                 newReasons.accept(new NewReason(row.key(), e.reason(), e.detail()));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import vn.memberstat.read.Layout;
+import vn.memberstat.read.XlsxWorkbook;
 import vn.memberstat.run.PullManifest;
 import vn.memberstat.run.PulledFile;
 
@@ -30,8 +31,8 @@ record RegistryFiles(List<Taken> taken, Set<String> ids, long manifestFiles) {
         long[] files = {0};
         PullManifest.forEach(manifest, f -> {
             files[0]++;
-            if (f.refused()) {
-                return;
+            if (f.refused() || XlsxWorkbook.isWorkbook(f.relativePath())) {
+                return;   // a workbook's sheets are read by the data pass
             }
             Optional<Layout> plain = layouts.plainLayout(f);
             if (plain.isPresent() && plain.get() != Layout.REGISTRY) {

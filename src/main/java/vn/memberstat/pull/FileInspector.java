@@ -81,7 +81,9 @@ public final class FileInspector {
                     chars.clear();
                     CoderResult r = decoder.decode(bytes, chars, false);
                     if (r.isError()) {
-                        problem = "bytes at offset " + (offset + bytes.position()) + " are not valid " + charset.name();
+                        long bad = offset + bytes.position();
+                        problem = charset == StandardCharsets.UTF_8 ? EncodingAdvice.utf8(file, bad, bom)
+                                : "bytes at offset " + bad + " are not valid " + charset.name();
                     } else {
                         chars.flip();
                         for (int i = 0; i < chars.limit(); i++) {

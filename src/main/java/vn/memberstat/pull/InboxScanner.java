@@ -11,7 +11,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
@@ -19,11 +18,12 @@ import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
 /**
- * Lists the {@code *.csv} files under the inbox, at any depth, on several threads, handing each to a consumer
+ * Lists the submissions under the inbox ({@code *.csv}, {@code *.xlsx}, and the spreadsheets refused with a reason:
+ * see {@link InboxFileKind}), at any depth, on several threads, handing each to a consumer
  * as it is found (the inbox keeps every file ever sent: millions after some years). Symbolic links to files
  * are followed only where they stay inside the inbox, and the file read is the one checked; links to
  * directories are not followed. A file modified too recently may still be being written and is left
- * for the next run. Everything left alone gets a note saying why.
+ * for the next run. Everything left alone gets a note saying why, every other file included.
  */
 public final class InboxScanner {
     /** A file to take; {@code outsideTarget} is set for a link out of the inbox, which is refused unread. */
@@ -116,7 +116,7 @@ public final class InboxScanner {
         }
     }
 
-    /** What a file found in the inbox becomes: a file to take, a note, or nothing (not a {@code .csv}). */
+    /** What a file found in the inbox becomes: a file to take, or a note. */
     private record Walk(Path root, Instant settledBefore, long settleSeconds, Consumer<Found> files, Notes notes) {
 
         String relative(Path file) {
@@ -129,9 +129,12 @@ public final class InboxScanner {
 
         void visitFile(Path file, BasicFileAttributes attrs) {
             String relative = relative(file);
-            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            InboxFileKind kind = InboxFileKind.of(file.getFileName().toString());
+            if (!kind.taken()) {
                 if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
                     noteDirectoryLink(file, relative);
+                } else if (kind.advice() != null) {
+                    note(file, kind.advice().formatted(relative));
                 }
                 return;
             }

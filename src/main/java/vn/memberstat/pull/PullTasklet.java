@@ -33,6 +33,7 @@ import vn.memberstat.run.PulledFile;
 /** Pull: lists the inbox and takes every file whose SHA-256 the warehouse has not seen, into the run's manifest. */
 public final class PullTasklet implements StageWork {
     private static final Logger log = LoggerFactory.getLogger(PullTasklet.class);
+    private static final WorkbookInspector WORKBOOKS = new WorkbookInspector();
     private final MemberstatProperties properties;
     private final WorkingWarehouse warehouse;
 
@@ -215,7 +216,10 @@ public final class PullTasklet implements StageWork {
         }
         FileInspector.Inspection inspection;
         try {
-            inspection = inspector.inspect(found.path(), found.sizeBytes(), properties.maxFileBytes());
+            InboxFileKind kind = InboxFileKind.of(found.relativePath().substring(found.relativePath().lastIndexOf('/') + 1));
+            inspection = kind == InboxFileKind.CSV
+                    ? inspector.inspect(found.path(), found.sizeBytes(), properties.maxFileBytes())
+                    : WORKBOOKS.inspect(found.path(), found.sizeBytes(), properties.maxFileBytes(), kind);
         } catch (NoSuchFileException e) {
             return new Skipped(found.relativePath(), "skipped " + found.relativePath() + ": it vanished before it could be read");
         } catch (IOException e) {

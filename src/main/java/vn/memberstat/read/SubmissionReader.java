@@ -1,7 +1,6 @@
 package vn.memberstat.read;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -23,7 +22,7 @@ import vn.memberstat.common.TextFold;
  * becomes one {@link SourceRow.Problem#MALFORMED} row holding its raw text. Reading goes on after
  * it, with the line numbers kept: only a quote that is never closed takes the rest of the file.
  */
-public final class SubmissionReader implements Closeable {
+public final class SubmissionReader implements RowSource {
     private final Path file;
     private final Charset charset;
     private final int bomBytes;

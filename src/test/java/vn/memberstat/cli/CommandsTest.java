@@ -29,7 +29,7 @@ final class CommandsTest {
     void statusListsTheRunWithItsSumsAndStepTimes() {
         Memberstat.Result r = Memberstat.run("status", "--home", home);
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("2026-06-30").contains("COMPLETED").contains("359").contains("344")
+        assertThat(r.out()).contains("2026-06-30").contains("COMPLETED").contains("364").contains("349")
                 .contains("pull ").contains("publish ");
     }
 
@@ -107,7 +107,7 @@ final class CommandsTest {
         Memberstat.Result r = Memberstat.run("sql", "--home", home, "delete from fct_reported_value");
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.err()).contains("query failed").containsIgnoringCase("read-only");
-        assertThat(Memberstat.count(Path.of(home), "select * from fct_value")).isEqualTo(298);
+        assertThat(Memberstat.count(Path.of(home), "select * from fct_value")).isEqualTo(303);
     }
 
     @Test

@@ -68,9 +68,9 @@ final class WarehouseUpgradeTest {
                     .containsExactly("s1 admitted 7.0 2024-06-05 09:00:00 false", "s1 removed 1.0 2024-06-05 09:00:00 true",
                             "s2 admitted 8.0 2024-06-20 09:00:00 true");
             assertThat(rows(s, "select * exclude (period_kind, start_month, end_year, end_month) replace (submitted_at::varchar as submitted_at) from fct_value order by all"))
-                    .as("the view has fct_value's columns, in order, and its rows")
-                    .containsExactly("s1 3 HN.A 2024-05 2024 removed total 1.0 a note r1 2024-06-05 09:00:00",
-                            "s2 2 HN.A 2024-05 2024 admitted total 8.0 null r2 2024-06-20 09:00:00");
+                    .as("the view has fct_value's columns, in order, and its rows; then V9's sheet, null for a CSV")
+                    .containsExactly("s1 3 HN.A 2024-05 2024 removed total 1.0 a note r1 2024-06-05 09:00:00 null",
+                            "s2 2 HN.A 2024-05 2024 admitted total 8.0 null r2 2024-06-20 09:00:00 null");
         }
     }
 

@@ -43,7 +43,7 @@ final class ConcurrentRunTest {
         MemberstatProcess.Finished winner = atOnce.stream().filter(r -> r.exitCode() == 0).findFirst().orElseThrow();
         MemberstatProcess.Finished loser = atOnce.stream().filter(r -> r.exitCode() != 0).findFirst().orElseThrow();
         assertThat(winner.pid()).isEqualTo(holder);
-        assertThat(winner.out()).contains("COMPLETED").contains("read 359 = loaded 344 + quarantined 14 + duplicate 1");
+        assertThat(winner.out()).contains("COMPLETED").contains("read 364 = loaded 349 + quarantined 14 + duplicate 1");
         assertThat(loser.err()).startsWith("memberstat: another nightly run is using " + home).contains("this run did nothing");
         assertThat(loser.out()).isEmpty();
         assertThat(loser.endedAt()).as("the loser does not wait for the lock").isBefore(winner.endedAt());
@@ -54,7 +54,7 @@ final class ConcurrentRunTest {
         assertThat(lateRun.endedAt()).isBefore(winner.endedAt());
 
         assertThat(count(home, "select * from etl_run")).isEqualTo(1);
-        assertThat(count(home, "select * from fct_reported_value")).isEqualTo(305);
+        assertThat(count(home, "select * from fct_reported_value")).isEqualTo(310);
     }
 
     /** Waits until the lock file names one of the pids as its holder, and returns that pid. */

@@ -58,7 +58,7 @@ final class CrashMatrixTest {
         Memberstat.Result run = Memberstat.nightly(home, inbox, DATE);
         assertThat(run.exitCode()).as(run.err()).isZero();
         uninterrupted = snapshot(home);
-        assertThat(uninterrupted.get("fct_reported_value")).hasSize(305);
+        assertThat(uninterrupted.get("fct_reported_value")).hasSize(310);
         assertThat(uninterrupted.get("quarantine_row")).hasSize(14);
         assertThat(uninterrupted.get("dq_finding_row")).hasSize(5);
     }
@@ -104,7 +104,7 @@ final class CrashMatrixTest {
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("COMPLETED").contains("(restarted after a run that died)")
-                .contains("read 359 = loaded 344 + quarantined 14 + duplicate 1");
+                .contains("read 364 = loaded 349 + quarantined 14 + duplicate 1");
         Map<String, List<String>> tables = snapshot(home);
         for (String table : TABLES.keySet()) {
             assertThat(tables.get(table)).as(table + " after a crash at " + stage.stepName())

@@ -42,14 +42,14 @@ final class NightlyJobTest {
     @Test
     void runCompletesAndConservesEveryRow() {
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("COMPLETED").contains("read 359 = loaded 344 + quarantined 14 + duplicate 1");
+        assertThat(result.out()).contains("COMPLETED").contains("read 364 = loaded 349 + quarantined 14 + duplicate 1");
         Map<String, Object> run = one(home, "select * from etl_run");
-        assertThat(run).containsEntry("files_pulled", 55).containsEntry("rows_read", 359L).containsEntry("rows_loaded", 344L)
+        assertThat(run).containsEntry("files_pulled", 56).containsEntry("rows_read", 364L).containsEntry("rows_loaded", 349L)
                 .containsEntry("rows_quarantined", 14L).containsEntry("rows_duplicate", 1L);
         assertThat(count(home, "select * from dim_submission where rows_read <> rows_loaded + rows_quarantined + rows_duplicate"))
                 .isZero();
-        assertThat(count(home, "select * from fct_reported_value")).isEqualTo(305);
-        assertThat(count(home, "select * from fct_value")).as("7 values superseded by the correction").isEqualTo(298);
+        assertThat(count(home, "select * from fct_reported_value")).isEqualTo(310);
+        assertThat(count(home, "select * from fct_value")).as("7 values superseded by the correction").isEqualTo(303);
     }
 
     @Test
@@ -171,7 +171,7 @@ final class NightlyJobTest {
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).containsPattern("^memberstat nightly 2026-06-30: already completed at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2};")
                 .contains("nothing new");
-        assertThat(count(home, "select * from fct_reported_value")).isEqualTo(305);
+        assertThat(count(home, "select * from fct_reported_value")).isEqualTo(310);
     }
 
     private Map<String, Object> attainment(String unit, int year) {

@@ -50,12 +50,12 @@ final class PublishTest {
         while ((line = analystOut.readLine()) != null && !line.equals("ready")) {
             lines.add(line);
         }
-        assertThat(lines).as("the DuckDB 1.4 driver reads the published file").contains("duckdb v1.4.2", "value 305");
+        assertThat(lines).as("the DuckDB 1.4 driver reads the published file").contains("duckdb v1.4.2", "value 310");
 
         Memberstat.write(inbox, "2026/late.csv", "unit_code,period,indicator,category,value,comment\nHN.P-TX,2026-05,admitted,,9,\n");
         Memberstat.Result second = Memberstat.nightly(home, inbox, "2026-07-01");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(306);
+        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(311);
         assertThat(Files.isSameFile(home.resolve(PublishTasklet.SPARE), held))
                 .as("the analyst's copy is now the spare").isTrue();
 
@@ -71,7 +71,7 @@ final class PublishTest {
         try (Writer w = new OutputStreamWriter(analyst.getOutputStream(), StandardCharsets.UTF_8)) {
             w.write("again\n");
         }
-        assertThat(analystOut.readLine()).as("the analyst's open connection still reads its own copy").isEqualTo("value 305");
+        assertThat(analystOut.readLine()).as("the analyst's open connection still reads its own copy").isEqualTo("value 310");
         assertThat(analyst.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(analyst.exitValue()).isZero();
 
@@ -82,7 +82,7 @@ final class PublishTest {
         written = megabytesWritten(fourth.out());
         assertThat(written[1]).as("only the changed parts of the spare").isLessThan(written[0] / 2);
         assertSameBytes(published, home.resolve("work").resolve("warehouse.duckdb"));
-        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(308);
+        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(313);
         try (var files = Files.list(home)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("publishing"));
         }
@@ -111,7 +111,7 @@ final class PublishTest {
         assertThat(written[1]).as("a full copy").isEqualTo(written[0]);
         assertThat(Files.readAllBytes(held)).as("the file analysts had, untouched").isEqualTo(before);
         assertSameBytes(published, home.resolve("work").resolve("warehouse.duckdb"));
-        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(306);
+        assertThat(Memberstat.count(home, "select * from fct_reported_value")).isEqualTo(311);
     }
 
     /** Size and bytes written, in tenths of a megabyte, from the summary's warehouse line. */
