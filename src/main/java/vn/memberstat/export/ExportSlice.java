@@ -26,13 +26,13 @@ final class ExportSlice {
         this.connection = connection;
     }
 
-    /** Fills export_ancestor, export_unit and export_rollup for the year and the chosen unit ('*': all units). */
-    static ExportSlice build(Connection connection, int year, String scope, boolean restated) throws SQLException {
+    /** Fills export_ancestor, export_unit and export_rollup for the year, the chosen unit ('*': all units) and level. */
+    static ExportSlice build(Connection connection, int year, String scope, int level, boolean restated) throws SQLException {
         String prefix = restated ? "v_summary_restated_" : "v_summary_";
         ExportSlice slice = new ExportSlice(connection);
         slice.create("export/slice_ancestor.sql", "v_summary_unit_ancestor", prefix + "unit_ancestor", year, scope);
         slice.create("export/slice_unit.sql", "v_summary_unit", prefix + "unit", year);
-        slice.create("export/slice_rollup.sql", "v_summary_unit_rollup", prefix + "unit_rollup", year, scope);
+        slice.create("export/slice_rollup.sql", "v_summary_unit_rollup", prefix + "unit_rollup", year, scope, level);
         return slice;
     }
 

@@ -68,7 +68,7 @@ public final class ExportSource {
             throw new MemberstatException(ErrorCode.USAGE, "--level " + level + " must be below the unit's level ("
                     + unitLevel + ") and at most 4");
         }
-        this.slice = ExportSlice.build(connection, request.year(), scope, request.restated());
+        this.slice = ExportSlice.build(connection, request.year(), scope, level, request.restated());
     }
 
     public String scope() {
