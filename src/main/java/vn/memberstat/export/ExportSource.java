@@ -20,14 +20,16 @@ import vn.memberstat.duckdb.SqlScript;
  * raised here, before any file is written.
  */
 public final class ExportSource {
-    /** The views {@code --restated} reads: the restated hierarchy's roll-ups. */
-    static final List<String> RESTATED_VIEWS = List.of("v_admission_rollup", "v_admission_attainment_restated");
+    /** The views {@code --restated} reads: today's units and the roll-ups restated to them. */
+    static final List<String> RESTATED_VIEWS = List.of("v_summary_restated_unit", "v_summary_restated_unit_ancestor",
+            "v_summary_restated_unit_rollup", "v_yearly_admissions_restated");
 
     private final Connection connection;
     private final ExportRequest request;
     private final String scope;   // the chosen unit, or '*' for all units
     private final String unitName;
     private final int level;
+    private final ExportSlice slice;
 
     public ExportSource(Connection connection, ExportRequest request) throws SQLException {
         this.connection = connection;
@@ -40,10 +42,10 @@ public final class ExportSource {
                     missing.add(view);
                 }
             }
-            throw new MemberstatException(ErrorCode.USAGE, "--restated needs the restated hierarchy's views ("
-                    + String.join(", ", RESTATED_VIEWS) + ")" + (missing.isEmpty()
-                            ? "; this export reads the hierarchy as it was, leave --restated out"
-                            : ", and this warehouse has no " + String.join(", ", missing)));
+            if (!missing.isEmpty()) {
+                throw new MemberstatException(ErrorCode.USAGE, "--restated needs the restated views, and this warehouse has no "
+                        + String.join(", ", missing) + "; run 'memberstat nightly' with this version first");
+            }
         }
         if (!exists("select 1 from fct_value where year = ? limit 1", request.year())) {
             throw new MemberstatException(ErrorCode.NO_DATA, "the warehouse holds no figure for " + request.year());
@@ -51,9 +53,11 @@ public final class ExportSource {
         int unitLevel = 0;
         String name = null;
         if (request.unit() != null) {
-            Object[] unit = first("select level, unit_name from v_summary_unit where year = ? and unit_code = ?", request.year(), scope);
+            Object[] unit = first("select level, unit_name from " + (request.restated() ? "v_summary_restated_unit" : "v_summary_unit")
+                    + " where year = ? and unit_code = ?", request.year(), scope);
             if (unit == null) {
-                throw new MemberstatException(ErrorCode.USAGE, "--unit " + scope + ": no such unit in " + request.year());
+                throw new MemberstatException(ErrorCode.USAGE, "--unit " + scope + ": no such unit "
+                        + (request.restated() ? "today" : "in " + request.year()));
             }
             unitLevel = ((Number) unit[0]).intValue();
             name = (String) unit[1];
@@ -64,6 +68,7 @@ public final class ExportSource {
             throw new MemberstatException(ErrorCode.USAGE, "--level " + level + " must be below the unit's level ("
                     + unitLevel + ") and at most 4");
         }
+        this.slice = ExportSlice.build(connection, request.year(), scope, level, request.restated());
     }
 
     public String scope() {
@@ -86,7 +91,11 @@ public final class ExportSource {
     }
 
     public SectionTable read(Section section) throws SQLException {
-        String sql = SqlScript.of("export/section.sql").query().replace("v_yearly_section", section.view())
+        String view = request.restated() ? section.restatedView() : section.view();
+        boolean asItWas = view == null;   // a section a restated export shows as it was
+        String sql = SqlScript.of("export/section.sql").query()
+                .replace("export_ancestor", asItWas ? "v_summary_unit_ancestor" : "export_ancestor")
+                .replace("v_yearly_section", asItWas ? section.view() : slice.source(view))
                 .replace("row_key", String.join(", ", concat("unit_code", section.rowKey())));
         List<Column> columns = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();

@@ -3,7 +3,8 @@ package vn.memberstat.export;
 import java.time.LocalDate;
 
 /** The words around the figures: each sheet's and page's title, the data date, the total row's label. */
-record ExportTitle(int year, String unit, String unitName, int level, LocalDate dataDate, Language language) {
+record ExportTitle(int year, String unit, String unitName, int level, LocalDate dataDate, Language language,
+        boolean restated) {
     String heading(Section section) {
         return section.title(language) + " " + year + " - " + scopeName();
     }
@@ -18,8 +19,10 @@ record ExportTitle(int year, String unit, String unitName, int level, LocalDate 
     String subheading() {
         String date = dataDate == null ? "-" : dataDate.toString();
         return language == Language.VI
-                ? "Năm " + year + "; đơn vị cấp " + level + "; số liệu đến ngày " + date
-                : "Year " + year + "; units of level " + level + "; data as of " + date;
+                ? "Năm " + year + "; đơn vị cấp " + level + "; số liệu đến ngày " + date + (restated
+                        ? "; tính lại theo đơn vị hiện nay (trừ Báo cáo đầy đủ và Chất lượng dữ liệu: theo đơn vị khi đó)" : "")
+                : "Year " + year + "; units of level " + level + "; data as of " + date + (restated
+                        ? "; restated to today's units (except Completeness and Data quality: units as they were)" : "");
     }
 
     String totalLabel() {

@@ -39,7 +39,7 @@ public final class Exporter {
                 sections.add(source.read(section));
             }
             ExportTitle title = new ExportTitle(request.year(), request.unit(), source.unitName(), source.level(),
-                    source.dataDate(), request.language());
+                    source.dataDate(), request.language(), request.restated());
             return write(sections, title, request);
         } catch (SQLException e) {
             throw new MemberstatException(ErrorCode.STORAGE, "cannot read the warehouse: " + e.getMessage(), e);
