@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 public final class RunReports {
     public static final String FILE = "report.json";
+    private static final String INTERRUPTED = "INTERRUPTED";
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -51,6 +52,37 @@ public final class RunReports {
     }
 
     public void write(RunReport report) throws IOException {
+        synchronized (RunReports.class) {   // Ctrl-C's hook and the job's own thread may both end the report
+            keepInterruption(report);
+            replace(report);
+        }
+    }
+
+    /**
+     * An attempt ended by Ctrl-C stays INTERRUPTED: the job's thread, stopped under it, may still fail its step
+     * and end the same attempt after the hook has.
+     */
+    private void keepInterruption(RunReport report) {
+        Optional<RunReport> written = report.attemptHistory.isEmpty() ? Optional.empty() : read(report.runDate);
+        if (written.isEmpty() || written.get().attemptHistory.isEmpty()) {
+            return;
+        }
+        RunReport.Attempt before = written.get().lastAttempt();
+        RunReport.Attempt now = report.lastAttempt();
+        if (INTERRUPTED.equals(before.outcome) && !INTERRUPTED.equals(now.outcome)
+                && java.util.Objects.equals(before.startedAt, now.startedAt)) {
+            now.outcome = before.outcome;
+            now.exitCode = before.exitCode;
+            now.error = before.error;
+            now.endedAt = before.endedAt;
+            report.outcome = written.get().outcome;
+            report.exitCode = written.get().exitCode;
+            report.error = written.get().error;
+            report.endedAt = written.get().endedAt;
+        }
+    }
+
+    private void replace(RunReport report) throws IOException {
         Path file = path(report.runDate);
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(FILE + ".tmp");

@@ -45,7 +45,7 @@ final class NightlyCronTest {
         assertThat(resumed.out() + resumed.err()).as("a run that succeeds mails nothing").isEmpty();
         assertThat(Files.readString(log)).containsSubsequence("nightly --date " + DATE + " exited 1\n",
                 "failure injected at stage load", "nightly --date " + DATE + " exited 0\n",
-                "memberstat nightly " + DATE + ": COMPLETED", "(restarted)", "read 330 = loaded 315 + quarantined 14 + duplicate 1");
+                "memberstat nightly " + DATE + ": COMPLETED", "(restarted)", "read 364 = loaded 349 + quarantined 14 + duplicate 1");
     }
 
     @Test

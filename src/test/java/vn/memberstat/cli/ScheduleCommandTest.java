@@ -30,7 +30,7 @@ final class ScheduleCommandTest {
         String out = schedule.awaitOutput("memberstat schedule: next run ", 1);
         assertThat(out).startsWith("memberstat schedule: nightly at \"" + EVERY_SECOND + "\"")
                 .as("a home that never ran missed nothing").doesNotContain("catching up")
-                .contains("read 330 = loaded 315 + quarantined 14 + duplicate 1");
+                .contains("read 364 = loaded 349 + quarantined 14 + duplicate 1");
         String date = completedDate(out);
 
         schedule.signal("TERM");
@@ -38,7 +38,7 @@ final class ScheduleCommandTest {
         assertThat(stopped.exitCode()).as(stopped.err()).isZero();
         assertThat(stopped.out()).endsWith("memberstat schedule: stopped\n");
         assertThat(stopped.err()).isEmpty();
-        assertThat(Memberstat.run("status", "--home", home.toString()).out()).containsPattern(date + " +COMPLETED +330 +315 ");
+        assertThat(Memberstat.run("status", "--home", home.toString()).out()).containsPattern(date + " +COMPLETED +364 +349 ");
     }
 
     @Test
@@ -63,7 +63,7 @@ final class ScheduleCommandTest {
         assertThat(stopped.exitCode()).as(stopped.err()).isZero();
         assertThat(stopped.out()).endsWith("memberstat schedule: stopped\n");
         assertThat(Memberstat.run("status", "--home", home.toString()).out())
-                .containsPattern(date + " +COMPLETED +1 +1 ").containsPattern("2026-01-05 +COMPLETED +330 ");
+                .containsPattern(date + " +COMPLETED +1 +1 ").containsPattern("2026-01-05 +COMPLETED +364 ");
     }
 
     @Test

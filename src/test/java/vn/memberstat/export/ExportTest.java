@@ -226,8 +226,8 @@ final class ExportTest {
         assertThat(unit.exitCode()).as(unit.err()).isZero();
         assertThat(unit.out()).startsWith("\uFEFFrun_id,file_path,")
                 .contains("2024/HN.CG/CGS/2024-06.csv,3,CONFLICTING_DUPLICATE")
-                .as("the trailing empty comment field kept").contains(",\"HN.CG.CGS,2024-H1,admitted,thpt_student,3,\"\r\n")
-                .contains(",\"HN.CG.CGS,2024-H1,admitted,thpt_student,2,Nhập trùng\"\r\n");
+                .as("the trailing empty comment field kept").contains(",\"HN.CG.CGS,2024-H1,admitted,thpt_student,3,\",,\r\n")
+                .contains(",\"HN.CG.CGS,2024-H1,admitted,thpt_student,2,Nhập trùng\",,\r\n");
         Memberstat.Result own = Memberstat.run("rejects", "--home", home.toString(), "--unit", "HN.CG");
         assertThat(own.out()).doesNotContain("2024/HN.CG/CGS/2024-06.csv");
         Memberstat.Result under = Memberstat.run("rejects", "--home", home.toString(), "--under", "HN.CG");

@@ -37,7 +37,7 @@ final class PostgresJobRepositoryTest {
 
         Memberstat.Result first = Memberstat.nightly(home, inbox, "2026-06-29", settings.toArray(String[]::new));
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("COMPLETED").contains("read 330 = loaded 315 + quarantined 14 + duplicate 1");
+        assertThat(first.out()).contains("COMPLETED").contains("read 364 = loaded 349 + quarantined 14 + duplicate 1");
 
         Memberstat.write(inbox, "2026/late.csv", Memberstat.LONG_HEADER + "HN.P-TX,2026-05,admitted,,9,\n");
         Memberstat.Result failed = Memberstat.nightly(home, inbox, "2026-06-30", with(settings, "--memberstat.fail-at=load"));
