@@ -51,7 +51,7 @@ final class PostgresJobRepositoryTest {
         assertThat(restarted.exitCode()).as(restarted.err()).isZero();
         assertThat(restarted.out()).contains("COMPLETED").contains("(restarted)")
                 .contains("read 1 = loaded 1 + quarantined 0 + duplicate 0");
-        assertThat(Memberstat.count(home, "select * from dim_submission")).isEqualTo(42);
+        assertThat(Memberstat.count(home, "select * from dim_submission")).isEqualTo(57);
 
         assertThat(executions()).containsExactly("2026-06-29 COMPLETED", "2026-06-30 FAILED", "2026-06-30 COMPLETED");
         assertThat(home.resolve("jobrepo").resolve("batch.mv.db")).as("no H2 repository beside it").doesNotExist();
