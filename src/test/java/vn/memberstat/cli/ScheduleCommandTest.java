@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.memberstat.support.Memberstat;
@@ -20,6 +21,8 @@ final class ScheduleCommandTest {
 
     @TempDir
     Path temp;
+
+    private final java.util.List<MemberstatProcess> started = new java.util.ArrayList<>();
 
     @Test
     void aFreshHomeRunsAtTheScheduledTimeAndStopsCleanlyOnSigterm() {
@@ -89,9 +92,17 @@ final class ScheduleCommandTest {
         assertThat(Memberstat.run("help").out()).contains("schedule [--cron \"0 30 1 * * *\"]");
     }
 
+    /** A schedule stays up: one that a failed assertion left running is killed after its test. */
+    @AfterEach
+    void stopWhatStillRuns() {
+        started.forEach(MemberstatProcess::killIfRunning);
+    }
+
     private MemberstatProcess start(Path home, Path inbox) {
-        return MemberstatProcess.start(temp.resolve("logs"), "schedule", "schedule", "--cron", EVERY_SECOND, "--home",
-                home.toString(), "--inbox", inbox.toString(), "--memberstat.settle-seconds=0");
+        MemberstatProcess schedule = MemberstatProcess.start(temp.resolve("logs"), "schedule", "schedule", "--cron", EVERY_SECOND,
+                "--home", home.toString(), "--inbox", inbox.toString(), "--memberstat.settle-seconds=0");
+        started.add(schedule);
+        return schedule;
     }
 
     private static String completedDate(String out) {

@@ -89,6 +89,13 @@ public final class MemberstatProcess {
         return process.pid();
     }
 
+    /** Kills the process if it still runs: a test that failed before stopping it must not leave it running. */
+    public void killIfRunning() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
     /** Sends a signal (TERM, INT) to the process, as a service manager or Ctrl-C does. */
     public void signal(String name) {
         try {
