@@ -95,19 +95,10 @@ final class StatusCommand {
             }
             return 0;
         }
-        if (runs.isEmpty()) {
-            out.println("no runs yet in " + home);
-            return 0;
-        }
-        out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", "date", "outcome", "read", "loaded", "quarant.", "duplic.",
-                "findings", "time per step (s)");
-        for (Map<String, Object> r : runs) {
-            out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", r.get("run_date"),
-                    Boolean.TRUE.equals(r.get("died")) ? "DIED" : r.get("outcome"), n(r, "rows_read"),
-                    n(r, "rows_loaded"), n(r, "rows_quarantined"), n(r, "rows_duplicate"), n(r, "findings"), stepsText(r)
-                    + ((int) r.get("attempts") > 1 ? "  (attempt %d: the steps it ran)".formatted((int) r.get("attempts")) : ""));
-        }
-        return 0;
+        return printTable(runs.stream().map(r -> new Line(r.get("run_date"),
+                Boolean.TRUE.equals(r.get("died")) ? "DIED" : r.get("outcome"), List.of(n(r, "rows_read"), n(r, "rows_loaded"),
+                n(r, "rows_quarantined"), n(r, "rows_duplicate"), n(r, "findings")), stepsText(r), (int) r.get("attempts"))).toList(),
+                home);
     }
 
     private int printReports(List<RunReport> runs, boolean json, Path home) {
@@ -115,12 +106,7 @@ final class StatusCommand {
             out.println(RunReports.json(runs));
             return 0;
         }
-        if (runs.isEmpty()) {
-            out.println("no runs yet in " + home);
-            return 0;
-        }
-        out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", "date", "outcome", "read", "loaded", "quarant.", "duplic.",
-                "findings", "time per step (s)");
+        List<Line> lines = new ArrayList<>();
         for (RunReport r : runs) {
             List<String> parts = new ArrayList<>();
             // as before reports: the steps of the last attempt (the report keeps every step, with its attempt)
@@ -130,9 +116,27 @@ final class StatusCommand {
                     + (step.status.equals("FAILED") ? " FAILED" : "") + (step.error == null ? "" : " (" + step.error + ")"));
                 }
             });
-            out.printf("%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n", r.runDate, r.died ? "DIED" : r.outcome, n(r.rowsRead),
-                    n(r.rowsLoaded), n(r.rowsQuarantined), n(r.rowsDuplicate), n(r.findings), String.join(", ", parts)
-                    + (r.attempts > 1 ? "  (attempt %d: the steps it ran)".formatted(r.attempts) : ""));
+            lines.add(new Line(r.runDate, r.died ? "DIED" : r.outcome, List.of(n(r.rowsRead), n(r.rowsLoaded),
+                    n(r.rowsQuarantined), n(r.rowsDuplicate), n(r.findings)), String.join(", ", parts), r.attempts));
+        }
+        return printTable(lines, home);
+    }
+
+    /** One run as the table shows it, whichever source it came from. */
+    private record Line(Object runDate, Object outcome, List<String> counts, String steps, int attempts) {
+    }
+
+    private int printTable(List<Line> lines, Path home) {
+        if (lines.isEmpty()) {
+            out.println("no runs yet in " + home);
+            return 0;
+        }
+        String format = "%-10s  %-9s  %8s  %8s  %8s  %8s  %8s  %s%n";
+        out.printf(format, "date", "outcome", "read", "loaded", "quarant.", "duplic.", "findings", "time per step (s)");
+        for (Line l : lines) {
+            out.printf(format, l.runDate(), l.outcome(), l.counts().get(0), l.counts().get(1), l.counts().get(2),
+                    l.counts().get(3), l.counts().get(4),
+                    l.steps() + (l.attempts() > 1 ? "  (attempt %d: the steps it ran)".formatted(l.attempts()) : ""));
         }
         return 0;
     }
