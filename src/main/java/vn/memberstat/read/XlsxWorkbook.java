@@ -104,6 +104,18 @@ public final class XlsxWorkbook implements Closeable {
         }
     }
 
+    /**
+     * The first row of {@code sheet} as its header, merges left out and only its first rows unpacked: enough to tell a
+     * registry sheet (whose header has no merges) from the others before the workbook is read.
+     */
+    public List<String> firstRow(Sheet sheet) throws WorkbookRefusal {
+        try (XlsxSheetReader reader = new XlsxSheetReader(sheet.name(), sheet.part()::getInputStream, cells, false)) {
+            return reader.header();
+        } catch (Exception e) {
+            throw WorkbookRefusal.of(e);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         pkg.revert();   // read-only: nothing to save
