@@ -265,7 +265,7 @@ select f.submission_id, f.sha256, f.file_path, f.size_bytes, f.modified_at, f.pu
        f.rows_quarantined + coalesce(c.n, 0),
        f.rows_duplicate + case when f.layout = 'registry' then 0
                                else f.rows_accepted - coalesce(g.n, 0) - coalesce(c.n, 0) - coalesce(k.n, 0) end,
-       f.header_line, f.delimiter
+       f.header_line, f.delimiter, f.cover
 from stage_file f
 left join conflicts c using (submission_id)
 left join kept k using (submission_id)

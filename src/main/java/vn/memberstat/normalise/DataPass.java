@@ -33,6 +33,7 @@ final class DataPass {
     private final Consumer<Rejection> rejections;
     private final Consumer<String> notes;
     private final WorkbookPass workbooks;
+    private final RefusalCover cover;
 
     DataPass(WorkerPool pool, HeaderLayouts layouts, ValueNormaliser normaliser, ValueLake.Writer lake,
             SubmissionOutcomes outcomes, Consumer<Rejection> rejections, Consumer<String> notes) {
@@ -44,6 +45,7 @@ final class DataPass {
         this.rejections = rejections;
         this.notes = notes;
         this.workbooks = new WorkbookPass(files, lake::write, outcomes, rejections, notes);
+        this.cover = new RefusalCover(layouts.maxLineChars());
     }
 
     /**
@@ -71,7 +73,7 @@ final class DataPass {
             return;
         }
         if (f.refused()) {
-            outcomes.refuse(f, null, f.refusal(), f.refusalDetail(), null);
+            outcomes.refuse(f, null, f.refusal(), f.refusalDetail(), null, cover.of(f, f.refusal()));
             return;
         }
         if (XlsxWorkbook.isWorkbook(f.relativePath())) {
@@ -80,7 +82,7 @@ final class DataPass {
         }
         HeaderLayouts.Detected d = layouts.detect(f);
         if (d.layout().isEmpty()) {
-            outcomes.refuse(f, null, d.reason(), d.detail(), d.header());
+            outcomes.refuse(f, null, d.reason(), d.detail(), d.header(), cover.of(f, d.reason()));
             return;
         }
         if (d.layout().get() == Layout.REGISTRY) {   // it was not one in the registry pass: changed since
