@@ -265,11 +265,16 @@ select f.submission_id, f.sha256, f.file_path, f.size_bytes, f.modified_at, f.pu
        f.rows_quarantined + coalesce(c.n, 0),
        f.rows_duplicate + case when f.layout = 'registry' then 0
                                else f.rows_accepted - coalesce(g.n, 0) - coalesce(c.n, 0) - coalesce(k.n, 0) end,
-       f.header_line, f.delimiter, f.cover
+       f.header_line, f.delimiter
 from stage_file f
 left join conflicts c using (submission_id)
 left join kept k using (submission_id)
 left join registry_rows g using (submission_id);
+
+-- The units and periods each refused file of the run appears to cover, where known (load/replaced_by_cover.sql).
+insert into refused_cover
+select distinct submission_id, split_part(pair, ' ', 1), split_part(pair, ' ', 2)
+from (select submission_id, unnest(string_split(cover, ';')) as pair from stage_file where cover is not null);
 
 -- The contested keys are ranked next, by load/current_values.sql (reprocessing a submission ranks its keys so too).
 
