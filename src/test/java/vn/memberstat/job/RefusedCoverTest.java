@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -58,6 +59,7 @@ final class RefusedCoverTest {
         windows(TWO_MONTHS, "HN.TX,2024-04,admitted,,12," + COMMENT + "\nHN.TX,2024-05,admitted,,15,\n"
                 + "HN.NOPE!,2024-05,admitted,,1,\n");   // no unit code: it could never load, so it is no part of the cover
         XSSFWorkbook macros = Workbooks.xlsx();
+        macros.setWorkbookType(XSSFWorkbookType.XLSM);   // a macro-enabled workbook's content type, as Excel saves one
         Workbooks.sheet(macros, "THD", new Object[] {"Mã đơn vị", "Kỳ báo cáo", "Tổng số đảng viên"},
                 new Object[] {"HN.TX.THD", "2024-05", 68});
         Workbooks.save(macros, inbox.resolve(MACROS));
