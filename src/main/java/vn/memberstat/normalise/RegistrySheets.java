@@ -11,6 +11,7 @@ import vn.memberstat.read.LayoutDetector;
 import vn.memberstat.read.SubmissionReader;
 import vn.memberstat.read.WorkbookRefusal;
 import vn.memberstat.read.XlsxSheetReader;
+import vn.memberstat.read.XlsxTextScan;
 import vn.memberstat.read.XlsxWorkbook;
 import vn.memberstat.run.PulledFile;
 import vn.memberstat.run.Rejection;
@@ -31,7 +32,10 @@ final class RegistrySheets {
      * it. Empty when it has none, or cannot be opened (the data pass refuses it then).
      */
     static Optional<RegistryFiles.Taken> probe(PulledFile f) {
-        try (XlsxWorkbook book = XlsxWorkbook.open(f.path())) {
+        if (!XlsxTextScan.mayHold(f.path(), "valid")) {
+            return Optional.empty();   // a registry header has valid_from: a report form is ruled out without POI
+        }
+        try (XlsxWorkbook book = XlsxWorkbook.openForFirstRows(f.path())) {
             List<String> registry = null;
             boolean data = false;
             for (XlsxWorkbook.Sheet sheet : book.sheets()) {
