@@ -9,6 +9,6 @@ from read_csv(getvariable('submissions_file'), header = true, auto_detect = fals
                          'layout': 'varchar', 'refused_reason': 'varchar', 'refused_detail': 'varchar',
                          'rows_read': 'bigint', 'rows_accepted': 'bigint', 'rows_quarantined': 'bigint',
                          'rows_duplicate': 'bigint', 'header_line': 'varchar', 'delimiter': 'varchar',
-                         'header_id': 'integer'}) s
+                         'cover': 'varchar', 'header_id': 'integer'}) s
 left join read_csv(getvariable('headers_file'), header = true, auto_detect = false, quote = '"', escape = '"',
                    columns = {'header_id': 'integer', 'header_line': 'varchar'}) h using (header_id)

@@ -243,9 +243,13 @@ qualify row_number() over (
 
 -- The audit record of each file, with its row conservation: read = loaded + quarantined + duplicate.
 -- Counted from the groups and the repeated keys rather than by reading the rows again: a submission keeps
--- its rows less those of repeated keys, plus one row for each key repeated with one value.
+-- its rows less those of repeated keys, plus one row for each key repeated with one value. A workbook with
+-- registry and data sheets has its accepted registry rows loaded too.
 insert into dim_submission
-with conflicts as (
+with registry_rows as (
+    select submission_id, count(*) as n from stage_registry where quarantine_key is null group by submission_id
+),
+conflicts as (
     select submission_id, sum(n) as n from stage_repeat where distinct_values > 1 group by submission_id
 ),
 kept as (
@@ -257,14 +261,20 @@ kept as (
 select f.submission_id, f.sha256, f.file_path, f.size_bytes, f.modified_at, f.pulled_at, getvariable('run_id'),
        f.layout, f.refused_reason, f.refused_detail,
        f.rows_read,
-       case when f.layout = 'registry' then f.rows_accepted else coalesce(k.n, 0) end,
+       case when f.layout = 'registry' then f.rows_accepted else coalesce(k.n, 0) + coalesce(g.n, 0) end,
        f.rows_quarantined + coalesce(c.n, 0),
        f.rows_duplicate + case when f.layout = 'registry' then 0
-                               else f.rows_accepted - coalesce(c.n, 0) - coalesce(k.n, 0) end,
+                               else f.rows_accepted - coalesce(g.n, 0) - coalesce(c.n, 0) - coalesce(k.n, 0) end,
        f.header_line, f.delimiter
 from stage_file f
 left join conflicts c using (submission_id)
-left join kept k using (submission_id);
+left join kept k using (submission_id)
+left join registry_rows g using (submission_id);
+
+-- The units and periods each refused file of the run appears to cover, where known (load/replaced_by_cover.sql).
+insert into refused_cover
+select distinct submission_id, split_part(pair, ' ', 1), split_part(pair, ' ', 2)
+from (select submission_id, unnest(string_split(cover, ';')) as pair from stage_file where cover is not null);
 
 -- The contested keys are ranked next, by load/current_values.sql (reprocessing a submission ranks its keys so too).
 

@@ -3,7 +3,8 @@
 -- counts come from the reader, the rows from the tables. The values counted are those this run added (its run_id
 -- prunes the scan to the newest row groups of a many-year table): a file of this run must have gained all its
 -- loaded rows, a file of an earlier run exactly its retried ones (what it stored before was checked by that run,
--- and fct_reported_value is never deleted from), and no other file any.
+-- and fct_reported_value is never deleted from), and no other file any. A workbook's registry sheets are stored
+-- as registry rows.
 
 with touched as (
     select submission_id from dim_submission where run_id = getvariable('run_id')
@@ -34,7 +35,7 @@ quarantined as (
 audited as (
     select d.file_path, d.layout, d.run_id, d.rows_read, d.rows_loaded, d.rows_quarantined, d.rows_duplicate,
            case when d.layout = 'registry' then coalesce(r.n, 0)
-                when d.run_id = getvariable('run_id') then coalesce(a.n, 0)
+                when d.run_id = getvariable('run_id') then coalesce(a.n, 0) + coalesce(r.n, 0)
                 else d.rows_loaded - coalesce(t.n, 0) + coalesce(a.n, 0) end as rows_stored,
            coalesce(q.n, 0) as rows_in_quarantine
     from dim_submission d

@@ -42,6 +42,7 @@ public final class LoadTasklet extends MarkedStage {
                 SqlScript.of("load/dim_unit.sql").execute(c);
                 SqlScript.of("load/unit_history.sql").execute(c);
                 SqlScript.of("load/replaced.sql").execute(c);
+                SqlScript.of("load/replaced_by_cover.sql").execute(c);
                 timed("check each file is taken once", () -> TakenOnceCheck.check(c, run.runId()));
                 timed("check row conservation", () -> ConservationCheck.check(c, run.runId()));
                 RunTotals.sum(c);

@@ -3,6 +3,7 @@ package vn.memberstat.normalise;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import vn.memberstat.common.ErrorCode;
@@ -32,6 +33,7 @@ final class DataPass {
     private final Consumer<Rejection> rejections;
     private final Consumer<String> notes;
     private final WorkbookPass workbooks;
+    private final RefusalCover cover;
 
     DataPass(WorkerPool pool, HeaderLayouts layouts, ValueNormaliser normaliser, ValueLake.Writer lake,
             SubmissionOutcomes outcomes, Consumer<Rejection> rejections, Consumer<String> notes) {
@@ -43,17 +45,21 @@ final class DataPass {
         this.rejections = rejections;
         this.notes = notes;
         this.workbooks = new WorkbookPass(files, lake::write, outcomes, rejections, notes);
+        this.cover = new RefusalCover(layouts.maxLineChars());
     }
 
-    /** Takes every file of {@code manifest} but the registry files ({@code registryIds}), which the registry pass took or left. */
-    void run(Path manifest, Set<String> registryIds) throws InterruptedException {
+    /**
+     * Takes every file of {@code manifest} but the registry files ({@code registryIds}), which the registry pass took or
+     * left; a workbook whose registry sheets it read has their counts in {@code workbookRegistryParts}.
+     */
+    void run(Path manifest, Set<String> registryIds, Map<String, FileOutcome> workbookRegistryParts) throws InterruptedException {
         pool.forEach("the manifest", (Consumer<PulledFile> put) -> PullManifest.forEach(manifest, put), f -> {
             if (registryIds.contains(f.submissionId())) {
                 Progress.advance(1);
                 return;   // taken, or left for later, by the registry pass
             }
             try {
-                take(f);
+                take(f, workbookRegistryParts.get(f.submissionId()));
             } catch (IOException | InterruptedException e) {
                 throw new MemberstatException(ErrorCode.STORAGE, "reading a submission failed: " + e, e);
             }
@@ -61,22 +67,22 @@ final class DataPass {
         });
     }
 
-    private void take(PulledFile f) throws IOException, InterruptedException {
+    private void take(PulledFile f, FileOutcome registryPart) throws IOException, InterruptedException {
         if (ChangedSincePull.test(f, notes)) {
             outcomes.leave();
             return;
         }
         if (f.refused()) {
-            outcomes.refuse(f, null, f.refusal(), f.refusalDetail(), null);
+            outcomes.refuse(f, null, f.refusal(), f.refusalDetail(), null, cover.of(f, f.refusal()));
             return;
         }
         if (XlsxWorkbook.isWorkbook(f.relativePath())) {
-            workbooks.take(f, f.sizeBytes() >= SPLIT_BYTES / 4 ? pool : null);   // packed: a quarter of its text
+            workbooks.take(f, f.sizeBytes() >= SPLIT_BYTES / 4 ? pool : null, registryPart);   // packed: a quarter of its text
             return;
         }
         HeaderLayouts.Detected d = layouts.detect(f);
         if (d.layout().isEmpty()) {
-            outcomes.refuse(f, null, d.reason(), d.detail(), d.header());
+            outcomes.refuse(f, null, d.reason(), d.detail(), d.header(), cover.of(f, d.reason()));
             return;
         }
         if (d.layout().get() == Layout.REGISTRY) {   // it was not one in the registry pass: changed since

@@ -26,6 +26,10 @@ final class HeaderLayouts {
         this.maxLineChars = maxLineChars;
     }
 
+    int maxLineChars() {
+        return maxLineChars;
+    }
+
     /** A file's layout and the header recorded for it; a file without one is refused with {@code reason}. */
     record Detected(Optional<Layout> layout, List<String> header, ReasonCode reason, String detail) {}
 

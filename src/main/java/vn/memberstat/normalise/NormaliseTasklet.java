@@ -22,7 +22,8 @@ import vn.memberstat.run.Uncommitted;
 import vn.memberstat.run.ValueLake;
 
 /**
- * Read and normalise: registry files first (they decide which units exist), then the data files on
+ * Read and normalise: registry files and workbooks' registry sheets first (they decide which units exist), then the
+ * data files and sheets on
  * every core. Accepted values stream into the lake's temporary files, quarantined rows into the run's
  * quarantine file, and each file's counts into {@code submissions.csv}.
  */
@@ -61,9 +62,10 @@ public final class NormaliseTasklet implements StageWork {
             Consumer<Rejection> rejections = quarantined(quarantine);
             SubmissionOutcomes outcomes = new SubmissionOutcomes(submissions, rejections, properties.zone());
             HeaderLayouts layouts = new HeaderLayouts(properties.maxLineChars());
-            RegistryFiles registryFiles = RegistryFiles.find(run.pulledManifest(), layouts, notes, outcomes);
+            RegistryFiles registryFiles = RegistryFiles.find(run.pulledManifest(), layouts, notes, outcomes,
+                    properties.workerThreads());
             long registryFound = System.nanoTime();
-            RegistryPass.Result registry = new RegistryPass(catalogue, warehouse, layouts, outcomes, rejections)
+            RegistryPass.Result registry = new RegistryPass(catalogue, warehouse, layouts, outcomes, rejections, notes)
                     .normalise(run, registryFiles.taken(), registryRetries);
             long registryRead = System.nanoTime();
             warehouse.prefetch();   // the warehouse is not read again until the load; parsing leaves the disk idle
@@ -73,7 +75,7 @@ public final class NormaliseTasklet implements StageWork {
                 try (ValueLake.Writer lake = valueLake.open(run); WorkerPool pool = new WorkerPool(properties.workerThreads())) {
                     valueRetries = new ValueRetry(pool, normaliser, lake).run(run, warehouse.connection());
                     new DataPass(pool, layouts, normaliser, lake, outcomes, rejections, notes)
-                            .run(run.pulledManifest(), registryFiles.ids());
+                            .run(run.pulledManifest(), registryFiles.ids(), registry.workbookParts());
                 }
                 LOG.info("normalise: {} quarantined registry rows to retry ({} ms); {} files, {} of them registry files ({} ms); "
                         + "registry ({} ms); {} quarantined values retried, data files and lake ({} ms)", registryRetries.size(),

@@ -55,7 +55,7 @@ public final class QuarantineRetry {
                        s.delimiter, q.unit_code, q.period, q.indicator, q.category, q.value_text, q.comment, q.reason_code
                 from quarantine_row q
                 join dim_submission s using (submission_id)
-                where %s and s.layout = 'registry'
+                where %s and (s.layout = 'registry' or q.reason_code = 'BAD_REGISTRY_ROW')
                 order by s.modified_at, s.file_path, q.line_number, q.quarantine_key""".formatted(PENDING);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -81,7 +81,7 @@ public final class QuarantineRetry {
                            q.category, q.value_text, q.comment, q.reason_code, q.sheet
                     from quarantine_row q
                     join dim_submission s using (submission_id)
-                    where %s and s.layout is distinct from 'registry'
+                    where %s and s.layout is distinct from 'registry' and q.reason_code <> 'BAD_REGISTRY_ROW'
                     order by q.quarantine_key""".formatted(PENDING), scratch, r ->
                     each.accept(new Row(Long.parseLong(r.get(0)), r.get(1), null, Long.parseLong(r.get(2)), null, null, null,
                             null, r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), ReasonCode.valueOf(r.get(9)),
@@ -97,7 +97,7 @@ public final class QuarantineRetry {
         List<String> header = parse(format, row.headerLine());
         List<String> fields = parse(format, row.rawLine());
         return new RegistryNormaliser.Candidate(row.submissionId(), row.filePath(), row.lineNumber(), row::rawLine, fields,
-                LayoutDetector.columnIndex(header), row.key());
+                LayoutDetector.columnIndex(header), row.key(), row.sheet());
     }
 
     /**

@@ -32,10 +32,16 @@ public final class RegistryNormaliser {
 
     /**
      * A registry row as read, with where it came from; {@code quarantineKey} is set for a row retried from quarantine.
-     * Its raw line is written only for a row that is rejected: a national registry is 96,000 rows.
+     * Its raw line is written only for a row that is rejected: a national registry is 96,000 rows. A workbook's row
+     * names its {@code sheet}.
      */
     public record Candidate(String submissionId, String filePath, long lineNumber, Supplier<String> raw, List<String> fields,
-            Map<String, Integer> columns, Long quarantineKey) {
+            Map<String, Integer> columns, Long quarantineKey, String sheet) {
+        public Candidate(String submissionId, String filePath, long lineNumber, Supplier<String> raw, List<String> fields,
+                Map<String, Integer> columns, Long quarantineKey) {
+            this(submissionId, filePath, lineNumber, raw, fields, columns, quarantineKey, null);
+        }
+
         public String rawLine() {
             return raw.get();
         }
@@ -230,6 +236,6 @@ public final class RegistryNormaliser {
 
     private static Rejection reject(Candidate c, String detail) {
         return new Rejection(c.submissionId(), c.filePath(), c.lineNumber(), c.rawLine(), ReasonCode.BAD_REGISTRY_ROW, detail,
-                field(c, "unit_code"), null, null, null, null, null);
+                field(c, "unit_code"), null, null, null, null, null, c.sheet());
     }
 }

@@ -15,8 +15,10 @@ import vn.memberstat.duckdb.WorkingWarehouse;
 import vn.memberstat.parquet.ParquetRowWriter;
 import vn.memberstat.read.Layout;
 import vn.memberstat.read.LayoutDetector;
+import vn.memberstat.read.RowSource;
 import vn.memberstat.read.SourceRow;
 import vn.memberstat.read.SubmissionReader;
+import vn.memberstat.read.WorkbookRefusal;
 import vn.memberstat.run.LakeTables;
 import vn.memberstat.run.PulledFile;
 import vn.memberstat.run.Rejection;
@@ -33,18 +35,23 @@ final class RegistryPass {
     private final HeaderLayouts layouts;
     private final SubmissionOutcomes outcomes;
     private final Consumer<Rejection> rejections;
+    private final Consumer<String> notes;
 
     RegistryPass(Catalogue catalogue, WorkingWarehouse warehouse, HeaderLayouts layouts, SubmissionOutcomes outcomes,
-            Consumer<Rejection> rejections) {
+            Consumer<Rejection> rejections, Consumer<String> notes) {
         this.catalogue = catalogue;
         this.warehouse = warehouse;
         this.layouts = layouts;
         this.outcomes = outcomes;
         this.rejections = rejections;
+        this.notes = notes;
     }
 
-    /** The units known after this run's registry files, and the writing of their Parquet file, still under way. */
-    record Result(UnitRegistry units, CompletableFuture<Void> written) {}
+    /**
+     * The units known after this run's registry files, the writing of their Parquet file, still under way, and by
+     * submission the registry sheets' counts of workbooks whose data sheets the data pass reads.
+     */
+    record Result(UnitRegistry units, CompletableFuture<Void> written, Map<String, FileOutcome> workbookParts) {}
 
     Result normalise(RunContext run, List<RegistryFiles.Taken> registryFiles, List<QuarantineRetry.Row> retries)
             throws IOException {
@@ -62,58 +69,89 @@ final class RegistryPass {
         });
         CsvTable.write(run.retriedDuplicates(), List.of("quarantine_key"),
                 result.retriedDuplicates().stream().<List<?>>map(List::of).toList());
-        recordOutcomes(registryFiles, problems, result);
+        Map<String, FileOutcome> parts = recordOutcomes(registryFiles, problems, result);
         Map<String, UnitVersion> merged = new LinkedHashMap<>();
         existing.forEach(v -> merged.put(v.code() + "|" + v.validFrom(), v));
         result.accepted().forEach(a -> merged.put(a.version().code() + "|" + a.version().validFrom(), a.version()));
-        return new Result(new UnitRegistry(merged.values()), written);
+        return new Result(new UnitRegistry(merged.values()), written, parts);
     }
 
     /**
-     * The rows of the registry files, added to {@code candidates}; the records that cannot be split are quarantined.
-     * By submission: the rows read, and of them the records quarantined.
+     * The rows of the registry files and of workbooks' registry sheets, added to {@code candidates}; the records that
+     * cannot be split are quarantined. By submission: the rows read, and of them the records quarantined; a
+     * workbook refused while opened has none (refused here when it holds only registry sheets, else by the data pass).
      */
     private Map<String, long[]> read(List<RegistryFiles.Taken> registryFiles, List<RegistryNormaliser.Candidate> candidates)
             throws IOException {
         Map<String, long[]> problems = new HashMap<>();
         for (RegistryFiles.Taken registryFile : registryFiles) {
             PulledFile f = registryFile.file();
-            long[] counts = problems.computeIfAbsent(f.submissionId(), k -> new long[2]);
-            try (SubmissionReader reader = layouts.open(f)) {
-                Map<String, Integer> columns = LayoutDetector.columnIndex(reader.header());
-                SourceRow row;
-                while ((row = reader.next()) != null) {
-                    if (row.problem() != null) {
-                        counts[0]++;
-                        counts[1]++;
-                        rejections.accept(DataFileNormaliser.problem(f.submissionId(), f.relativePath(), row));
-                    } else if (!row.isBlank()) {
-                        counts[0]++;
-                        candidates.add(new RegistryNormaliser.Candidate(f.submissionId(), f.relativePath(), row.lineNumber(),
-                                row::raw, row.fields(), columns, null));
+            if (registryFile.workbook()) {
+                try {
+                    problems.put(f.submissionId(), RegistrySheets.read(registryFile, candidates, rejections, notes));
+                } catch (WorkbookRefusal r) {
+                    if (!registryFile.dataSheetsToo()) {
+                        outcomes.refuse(f, null, r.reason(), r.detail(), null);
                     }
                 }
+                continue;
+            }
+            long[] counts = problems.computeIfAbsent(f.submissionId(), k -> new long[2]);
+            try (SubmissionReader reader = layouts.open(f)) {
+                readRows(f, reader, null, candidates, rejections, counts);
             }
         }
         return problems;
     }
 
-    /** Each registry file's outcome: refused when it has no rows. */
-    private void recordOutcomes(List<RegistryFiles.Taken> registryFiles, Map<String, long[]> problems, RegistryNormaliser.Result result) {
+    /** The rows of one registry table (a CSV file or a sheet) as candidates; counts[0] rows read, counts[1] quarantined. */
+    static void readRows(PulledFile f, RowSource reader, String sheet, List<RegistryNormaliser.Candidate> candidates,
+            Consumer<Rejection> rejections, long[] counts) {
+        Map<String, Integer> columns = LayoutDetector.columnIndex(reader.header());
+        SourceRow row;
+        while ((row = reader.next()) != null) {
+            if (row.problem() != null) {
+                counts[0]++;
+                counts[1]++;
+                Rejection r = DataFileNormaliser.problem(f.submissionId(), f.relativePath(), row);
+                rejections.accept(sheet == null ? r : r.inSheet(sheet));
+            } else if (!row.isBlank()) {
+                counts[0]++;
+                candidates.add(new RegistryNormaliser.Candidate(f.submissionId(), f.relativePath(), row.lineNumber(),
+                        row::raw, row.fields(), columns, null, sheet));
+            }
+        }
+    }
+
+    /**
+     * Each registry file's outcome: refused when it has no rows. A workbook with data sheets too has its registry
+     * sheets' counts returned instead, for the data pass to add to those of its data sheets.
+     */
+    private Map<String, FileOutcome> recordOutcomes(List<RegistryFiles.Taken> registryFiles, Map<String, long[]> problems,
+            RegistryNormaliser.Result result) {
         Map<String, Long> rejected = new HashMap<>();
         result.rejections().forEach(r -> rejected.merge(r.submissionId(), 1L, Long::sum));
+        Map<String, FileOutcome> parts = new HashMap<>();
         for (RegistryFiles.Taken registryFile : registryFiles) {
             PulledFile f = registryFile.file();
             long[] counts = problems.get(f.submissionId());
-            if (counts[0] == 0) {
-                String detail = "the registry file has a header but no rows";
-                outcomes.refuse(f, Layout.REGISTRY.code(), ReasonCode.EMPTY_FILE, detail, registryFile.header());
-                continue;
+            if (counts == null) {
+                continue;   // a workbook refused while opened
             }
-            outcomes.record(f, new FileOutcome(f.submissionId(), Layout.REGISTRY.code(), counts[0],
+            FileOutcome o = new FileOutcome(f.submissionId(), Layout.REGISTRY.code(), counts[0],
                     result.acceptedBySubmission().getOrDefault(f.submissionId(), 0),
                     counts[1] + rejected.getOrDefault(f.submissionId(), 0L),
-                    result.duplicatesBySubmission().getOrDefault(f.submissionId(), 0), null, null), registryFile.header());
+                    result.duplicatesBySubmission().getOrDefault(f.submissionId(), 0), null, null);
+            if (registryFile.dataSheetsToo()) {
+                parts.put(f.submissionId(), o);
+            } else if (counts[0] == 0) {
+                String detail = registryFile.workbook() ? "the workbook's registry sheets have a header but no rows"
+                        : "the registry file has a header but no rows";
+                outcomes.refuse(f, Layout.REGISTRY.code(), ReasonCode.EMPTY_FILE, detail, registryFile.header());
+            } else {
+                outcomes.record(f, o, registryFile.header());
+            }
         }
+        return parts;
     }
 }

@@ -41,6 +41,11 @@ final class SubmissionOutcomes {
     }
 
     void record(PulledFile f, FileOutcome o, List<String> header) {
+        record(f, o, header, null);
+    }
+
+    /** {@code cover}: of a refused file, the units and periods it appears to cover ({@link RefusalCover}), or null. */
+    private void record(PulledFile f, FileOutcome o, List<String> header, String cover) {
         List<String> h = header == null ? Arrays.asList(null, null) : header;
         String modifiedAt = LocalDateTime.ofInstant(f.modifiedAt(), zone).format(TIMESTAMP);
         synchronized (submissions) {
@@ -48,7 +53,7 @@ final class SubmissionOutcomes {
             submissions.row(Arrays.asList(f.submissionId(), f.sha256(), f.relativePath(), f.sizeBytes(), modifiedAt, pulledAt,
                     o.layout(), o.refusal() == null ? null : o.refusal().name(), o.refusalDetail(),
                     o.rowsRead(), o.rowsAccepted(), o.rowsQuarantined(), o.rowsDuplicate(),
-                    headerId == null ? h.get(0) : null, h.get(1), headerId));
+                    headerId == null ? h.get(0) : null, h.get(1), cover, headerId));
         }
         rowsRead.add(o.rowsRead());
         rowsAccepted.add(o.rowsAccepted());
@@ -57,7 +62,12 @@ final class SubmissionOutcomes {
 
     /** A file refused whole: its outcome, and the quarantine's row for the file that says why. */
     void refuse(PulledFile f, String layout, ReasonCode reason, String detail, List<String> header) {
-        record(f, FileOutcome.refused(f.submissionId(), layout, reason, detail), header);
+        refuse(f, layout, reason, detail, header, null);
+    }
+
+    /** A file refused whole, with the units and periods it appears to cover when they are known. */
+    void refuse(PulledFile f, String layout, ReasonCode reason, String detail, List<String> header, String cover) {
+        record(f, FileOutcome.refused(f.submissionId(), layout, reason, detail), header, cover);
         rejections.accept(Rejection.file(f.submissionId(), f.relativePath(), reason, detail));
     }
 

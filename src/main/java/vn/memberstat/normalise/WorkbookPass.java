@@ -21,7 +21,8 @@ import vn.memberstat.run.Rejection;
 
 /**
  * An {@code .xlsx} submission: every sheet whose first row is a data layout's header is read as that layout, with
- * the rules of a CSV; other sheets are skipped with a note. Every sheet is opened (and unpacked once, see
+ * the rules of a CSV; its registry sheets were read before by the registry pass ({@link RegistrySheets}), whose
+ * counts are added to the workbook's; other sheets are skipped with a note. Every sheet is opened (and unpacked once, see
  * {@code XlsxMerges}) before any is read, so a workbook over POI's limits is refused before a row of it reaches the lake.
  */
 final class WorkbookPass {
@@ -43,32 +44,39 @@ final class WorkbookPass {
     /** A sheet with a data layout, opened and its header read. */
     private record DataSheet(XlsxSheetReader reader, Layout layout) {}
 
-    void take(PulledFile f, WorkerPool helpers) throws InterruptedException {
+    /** {@code registryPart}: the counts of the workbook's registry sheets, when the registry pass read them. */
+    void take(PulledFile f, WorkerPool helpers, FileOutcome registryPart) throws InterruptedException {
         List<XlsxSheetReader> opened = new ArrayList<>();
         try (XlsxWorkbook book = XlsxWorkbook.open(f.path())) {
             List<DataSheet> data = new ArrayList<>();
             List<String> others = new ArrayList<>();
+            List<String> registryHeader = null;
             for (XlsxWorkbook.Sheet sheet : book.sheets()) {
                 XlsxSheetReader reader = book.read(sheet);
                 opened.add(reader);
                 Optional<Layout> layout = LayoutDetector.detect(reader.header());
                 if (layout.isPresent() && layout.get() != Layout.REGISTRY) {
                     data.add(new DataSheet(reader, layout.get()));
+                } else if (layout.isPresent() && registryPart != null) {
+                    registryHeader = registryHeader == null ? reader.header() : registryHeader;   // read already
                 } else if (!reader.header().isEmpty()) {
                     others.add("'" + sheet.name() + "' " + reader.header());
-                    notes.accept("skipped sheet '" + sheet.name() + "' of " + f.relativePath() + ": " + (layout.isPresent()
-                            ? "the unit registry is taken from CSV files only; send it as CSV UTF-8"
-                            : "its first row is not the header of the long or report-form layout"));
+                    notes.accept(layout.isPresent() ? "skipped sheet '" + sheet.name() + "' of " + f.relativePath()
+                            + ": it changed since the registry was read; it is read on the next run" : skipped(f, sheet.name()));
                 }
+            }
+            if (data.isEmpty() && registryPart != null) {   // its data sheets went since the registry pass: what was read counts
+                outcomes.record(f, registryPart, RegistrySheets.recorded(registryHeader == null ? List.of() : registryHeader));
+                return;
             }
             if (data.isEmpty()) {
                 refuse(f, others.isEmpty() ? ReasonCode.EMPTY_FILE : ReasonCode.UNKNOWN_LAYOUT, others.isEmpty()
                         ? "no sheet of the workbook holds anything"
-                        : "no sheet's first row is the header of the long or report-form layout (sheets: "
+                        : "no sheet's first row is the header of the registry, long or report-form layout (sheets: "
                                 + String.join("; ", others) + ")", null);
                 return;
             }
-            read(f, data, helpers);
+            read(f, data, helpers, registryPart, registryHeader);
         } catch (WorkbookRefusal r) {
             refuse(f, r.reason(), r.detail(), null);
         } catch (IOException e) {
@@ -78,10 +86,14 @@ final class WorkbookPass {
         }
     }
 
-    private void read(PulledFile f, List<DataSheet> data, WorkerPool helpers) throws InterruptedException {
-        long read = 0;
-        long accepted = 0;
-        long quarantined = 0;
+    /** The data sheets read, their counts and those of the registry sheets added up, with the registry's header if any. */
+    private void read(PulledFile f, List<DataSheet> data, WorkerPool helpers, FileOutcome registryPart,
+            List<String> registryHeader) throws InterruptedException {
+        FileOutcome none = new FileOutcome(f.submissionId(), null, 0, 0, 0, 0, null, null);
+        FileOutcome registry = registryPart == null ? none : registryPart;
+        long read = registry.rowsRead();
+        long accepted = registry.rowsAccepted();
+        long quarantined = registry.rowsQuarantined();
         for (DataSheet sheet : data) {
             FileOutcome o = files.process(f.submissionId(), f.relativePath(), sheet.layout(), sheet.reader(), lake,
                     rejections, helpers);
@@ -93,13 +105,20 @@ final class WorkbookPass {
             quarantined += o.rowsQuarantined();
         }
         DataSheet first = data.get(0);
-        List<String> header = header(first);
+        // a registry row retried later is read with the registry's header: the one recorded when there is one
+        List<String> header = registryHeader != null ? RegistrySheets.recorded(registryHeader) : header(first);
         if (read == 0) {
             refuse(f, ReasonCode.EMPTY_FILE, "the workbook's sheets have a header but no rows", header);
             return;
         }
-        outcomes.record(f, new FileOutcome(f.submissionId(), first.layout().code(), read, accepted, quarantined, 0,
-                null, null), header);
+        outcomes.record(f, new FileOutcome(f.submissionId(), first.layout().code(), read, accepted, quarantined,
+                registry.rowsDuplicate(), null, null), header);
+    }
+
+    /** The note on a sheet that is none of the layouts. */
+    static String skipped(PulledFile f, String sheet) {
+        return "skipped sheet '" + sheet + "' of " + f.relativePath()
+                + ": its first row is not the header of the registry, long or report-form layout";
     }
 
     private void refuse(PulledFile f, ReasonCode reason, String detail, List<String> header) {

@@ -15,7 +15,7 @@ import java.text.Normalizer;
  * plain "CSV" in a Vietnamese Windows is Windows-1258, whose tone marks are combining bytes after the letter; in a
  * Western Windows it is Windows-1252, which has no Vietnamese letters beyond a few with Western accents.
  */
-final class EncodingAdvice {
+public final class EncodingAdvice {
     static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     static final String SAVE_AS = "in Excel choose Save As → CSV UTF-8 (Comma delimited) and send the file again";
@@ -50,6 +50,20 @@ final class EncodingAdvice {
         return where + " are not valid UTF-8; " + (guess == null
                 ? "the file is in another encoding: " + SAVE_AS
                 : "it looks like " + guess + ": " + SAVE_AS);
+    }
+
+    /**
+     * The code page {@code file}'s bytes fit, Windows-1258 or 1252, or empty: a refused file is read with it for the
+     * units and periods it covers, never for its values.
+     */
+    public static java.util.Optional<Charset> codePage(Path file) throws IOException {
+        byte[] sample;
+        try (InputStream in = Files.newInputStream(file)) {
+            sample = in.readNBytes(SAMPLE);
+        }
+        String guess = guess(sample);
+        return guess == null ? java.util.Optional.empty()
+                : java.util.Optional.of(guess.startsWith("Windows-1258") ? WINDOWS_1258 : WINDOWS_1252);
     }
 
     /** {@code Windows-1258 (Vietnamese Windows)}, {@code Windows-1252 (Western Windows)} or null when the bytes fit neither. */

@@ -45,9 +45,14 @@ public final class XlsxSheetReader implements RowSource {
     }
 
     XlsxSheetReader(String sheet, Opener opener, XlsxCells cells) throws IOException, XMLStreamException {
+        this(sheet, opener, cells, true);
+    }
+
+    /** {@code withMerges} false: the header's first row alone, without unpacking the sheet first (a layout probe). */
+    XlsxSheetReader(String sheet, Opener opener, XlsxCells cells, boolean withMerges) throws IOException, XMLStreamException {
         this.sheet = sheet;
         this.cells = cells;
-        XlsxMerges merges = XlsxMerges.scan(opener.open());
+        XlsxMerges merges = withMerges ? XlsxMerges.scan(opener.open()) : new XlsxMerges(List.of());
         this.in = opener.open();
         this.xml = XML.createXMLStreamReader(in);
         Row first;

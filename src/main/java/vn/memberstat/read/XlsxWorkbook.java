@@ -45,7 +45,8 @@ public final class XlsxWorkbook implements Closeable {
     private final XlsxCells cells;
     private final List<Sheet> sheets = new ArrayList<>();
 
-    private XlsxWorkbook(OPCPackage pkg) throws Exception {
+    /** {@code withStyles} false: the styles are not parsed (XMLBeans, the costliest part of opening a small workbook). */
+    private XlsxWorkbook(OPCPackage pkg, boolean withStyles) throws Exception {
         this.pkg = pkg;
         XSSFReader reader = new XSSFReader(pkg);
         List<PackagePart> sst = pkg.getPartsByContentType(
@@ -55,7 +56,7 @@ public final class XlsxWorkbook implements Closeable {
                     + sst.get(0).getSize() + " bytes; the limit is " + MAX_SHARED_STRINGS_BYTES, null);
         }
         this.strings = sst.isEmpty() ? null : new ReadOnlySharedStringsTable(sst.get(0), false);
-        StylesTable styles = reader.getStylesTable();
+        StylesTable styles = withStyles ? reader.getStylesTable() : null;
         this.cells = new XlsxCells(strings, styles);
         XSSFReader.SheetIterator it = reader.getSheetIterator();
         while (it.hasNext()) {
@@ -67,10 +68,22 @@ public final class XlsxWorkbook implements Closeable {
 
     /** Opens {@code file} read-only; a file POI cannot open as a workbook, or over its limits, is refused. */
     public static XlsxWorkbook open(Path file) throws WorkbookRefusal {
+        return open(file, true);
+    }
+
+    /**
+     * Opens {@code file} for its sheets' first rows only ({@link #firstRow}): no styles, so no cell reads as a date.
+     * A probe of a national month's 52,000 workbooks, before any is read.
+     */
+    public static XlsxWorkbook openForFirstRows(Path file) throws WorkbookRefusal {
+        return open(file, false);
+    }
+
+    private static XlsxWorkbook open(Path file, boolean withStyles) throws WorkbookRefusal {
         OPCPackage pkg = null;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            return new XlsxWorkbook(pkg);
+            return new XlsxWorkbook(pkg, withStyles);
         } catch (WorkbookRefusal r) {
             revert(pkg);
             throw r;
@@ -99,6 +112,18 @@ public final class XlsxWorkbook implements Closeable {
     public XlsxSheetReader read(Sheet sheet) throws WorkbookRefusal {
         try {
             return new XlsxSheetReader(sheet.name(), sheet.part()::getInputStream, cells);
+        } catch (Exception e) {
+            throw WorkbookRefusal.of(e);
+        }
+    }
+
+    /**
+     * The first row of {@code sheet} as its header, merges left out and only its first rows unpacked: enough to tell a
+     * registry sheet (whose header has no merges) from the others before the workbook is read.
+     */
+    public List<String> firstRow(Sheet sheet) throws WorkbookRefusal {
+        try (XlsxSheetReader reader = new XlsxSheetReader(sheet.name(), sheet.part()::getInputStream, cells, false)) {
+            return reader.header();
         } catch (Exception e) {
             throw WorkbookRefusal.of(e);
         }
