@@ -1,4 +1,5 @@
 -- severity: warn
+-- reads: values, registry
 -- Within a run only the unit-years the run loaded values for are read (etl_scope of getvariable('run_id')), in
 -- the run's years (check_first_year..check_last_year, set by check/check_scope.sql); run alone, without those
 -- variables, a check reads the whole warehouse.

@@ -1,4 +1,5 @@
 -- severity: error
+-- reads: values, catalogue, registry
 -- Within a run only the run's years are read (check_first_year..check_last_year, set by check/check_scope.sql);
 -- run alone, without those variables, a check reads every year.
 -- Stocks are semi-additive: summed across units, never across time; a longer period's stock is its last

@@ -1,4 +1,5 @@
 -- severity: error
+-- reads: registry, submissions, catalogue
 -- A unit has one version per valid_from; a submission one row per id; the catalogue one row per code.
 select 'dim_unit' as dimension, unit_code as key, count(*) as rows_held from dim_unit group by unit_code, valid_from having count(*) > 1
 union all

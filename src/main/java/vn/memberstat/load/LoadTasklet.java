@@ -1,7 +1,10 @@
 package vn.memberstat.load;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -35,12 +38,19 @@ public final class LoadTasklet extends MarkedStage {
         try {
             transaction.run(c -> {
                 RunTotals.register(c, run);
+                SqlScript.of("load/catalogue_before.sql").execute(c);
                 catalogue.refresh(c);
                 timed("stage the run's files", () -> RunStaging.stage(c, run, lakeFiles));
                 SqlScript.of("load/load.sql").execute(c);
                 SqlScript.of("load/current_values.sql").execute(c);
-                SqlScript.of("load/dim_unit.sql").execute(c);
-                SqlScript.of("load/unit_history.sql").execute(c);
+                SqlScript.of("load/registry_changed.sql").execute(c);
+                if (registryChanged(c)) {
+                    SqlScript.of("load/dim_unit.sql").execute(c);
+                    SqlScript.of("load/unit_history.sql").execute(c);
+                } else {
+                    LOG.info("load: the registry did not change; dim_unit and the unit history stand");
+                }
+                SqlScript.of("load/run_changes.sql").execute(c);
                 SqlScript.of("load/replaced.sql").execute(c);
                 SqlScript.of("load/replaced_by_cover.sql").execute(c);
                 timed("check each file is taken once", () -> TakenOnceCheck.check(c, run.runId()));
@@ -68,6 +78,13 @@ public final class LoadTasklet extends MarkedStage {
     @Override
     public void report(RunContext run, ExecutionContext job) {
         RunTotals.report(warehouse.connection(), run.runId(), job);
+    }
+
+    /** Set by load/registry_changed.sql. */
+    static boolean registryChanged(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select getvariable('registry_changed')")) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     private interface SqlAction {
