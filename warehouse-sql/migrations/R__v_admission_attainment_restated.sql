@@ -5,11 +5,9 @@
 -- Each CTE is used once, so a filter on year reaches the fact tables' scans (see v_admission_attainment).
 
 create or replace view v_admission_attainment_restated as
-with admitted as (
-    select unit_code, year, max(through_month) as through_month, arg_max(ytd_value, through_month) as admitted_count
-    from fct_flow_ytd
-    where indicator_code = 'admitted' and category_code = 'total'
-    group by unit_code, year
+with admitted as (   -- each unit-year's latest year-to-date, kept by derive (fct_admitted_year, V14)
+    select unit_code, year, through_month, admitted_count
+    from fct_admitted_year
 ),
 quota as (
     select unit_code, year, quota_count
