@@ -12,7 +12,7 @@
 -- has reporting 0 of expected.
 -- The figures are read from what derive keeps (fct_admitted_stretch and fct_admitted_year, V14): computed here from
 -- fct_flow_ytd, the roll-up of one year of a national warehouse took 1.9 s. A grassroots organisation is counted
--- once under a unit by the first of its stretches there (window flags: a count of distinct codes cost a second).
+-- once under a unit by the first of its stretches there (flags from one sort: a count of distinct codes cost a second).
 -- Every CTE is used once, so DuckDB inlines them and a filter on year reaches the tables' scans.
 
 create or replace view v_admission_rollup as
@@ -34,15 +34,20 @@ counted as (   -- each stretch's admissions, kept by derive (fct_admitted_stretc
     left join fct_admitted_stretch a
       on a.unit_code = p.unit_code and a.year = p.year and a.first_month = p.first_month and a.last_month = p.last_month
 ),
-flagged as (   -- a grassroots organisation counts once under a unit, however many of its stretches were there
+flagged as (   -- a grassroots organisation counts once under a unit: by the first of its stretches there in the year
     select c.*,
-           row_number() over (partition by c.unit_code, c.year order by c.first_month) = 1                  as first_in_year,
-           bool_or(c.through_month is not null) over (partition by c.unit_code, c.year)                       as reported_in_year,
-           row_number() over (partition by c.unit_code, c.year, c.district_code order by c.first_month) = 1 as first_in_district,
-           bool_or(c.through_month is not null) over (partition by c.unit_code, c.year, c.district_code)    as reported_in_district,
-           row_number() over (partition by c.unit_code, c.year, c.province_code order by c.first_month) = 1 as first_in_province,
-           bool_or(c.through_month is not null) over (partition by c.unit_code, c.year, c.province_code)    as reported_in_province
+           row_number() over stretches = 1                                                       as first_in_year,
+           bool_or(c.through_month is not null) over whole_year                                   as reported_in_year,
+           not list_contains(coalesce(list(c.district_code) over before, []), c.district_code)   as first_in_district,
+           list_contains(list(c.district_code) filter (where c.through_month is not null) over whole_year,
+                         c.district_code)                                                          as reported_in_district,
+           not list_contains(coalesce(list(c.province_code) over before, []), c.province_code)   as first_in_province,
+           list_contains(list(c.province_code) filter (where c.through_month is not null) over whole_year,
+                         c.province_code)                                                          as reported_in_province
     from counted c
+    window stretches as (partition by c.unit_code, c.year order by c.first_month),
+           whole_year as (partition by c.unit_code, c.year),
+           before as (partition by c.unit_code, c.year order by c.first_month rows between unbounded preceding and 1 preceding)
 ),
 grassroots as (   -- each stretch under its ancestors then, and under its current successor's ancestors today
     select c.year, c.through_month, c.admitted,
