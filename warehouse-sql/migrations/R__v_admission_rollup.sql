@@ -62,19 +62,10 @@ grassroots as (   -- each stretch under its ancestors then, and under its curren
     join dim_unit_successor s on s.unit_code = c.unit_code
     left join dim_unit_placement t on t.unit_code = s.current_code and t.valid_to = date '9999-12-31'
 ),
-own_admitted as (
-    select unit_code, year, admitted_count as reported
-    from fct_admitted_year
-),
-own_quota as (
-    select unit_code, year, quota_count as quota
-    from fct_quota
-    where period_kind = 'year' and category_code = 'total'
-),
 own as (   -- a unit's own report and quota: its own row as it was, its current successor's restated
     select o.year, o.reported, o.quota,
            unnest([{'hierarchy': 'as_was', 'unit_code': o.unit_code}, {'hierarchy': 'restated', 'unit_code': s.current_code}]) as h
-    from (select * from own_admitted full join own_quota using (unit_code, year)) o
+    from (select unit_code, year, admitted_count as reported, quota_count as quota from admission_unit_years()) o
     join dim_unit_successor s on s.unit_code = o.unit_code
 ),
 contributions as (   -- a stretch counts a grassroots organisation where it is its first under the unit that year
@@ -112,7 +103,7 @@ named as (   -- as it was: the unit at the end of its time in the year; restated
 select unit_code, unit_name, level, year, hierarchy, through_month,
        admitted_count::bigint                                                    as admitted_count,
        quota_count::bigint                                                       as quota_count,
-       round(100.0 * admitted_count / nullif(quota_count, 0), 2)::decimal(12, 2) as attainment_pct,
+       attainment_pct(admitted_count, quota_count)                                as attainment_pct,
        reported_count::bigint                                                    as reported_count,
        grassroots_reporting,
        grassroots_expected
