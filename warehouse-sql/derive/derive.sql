@@ -210,6 +210,29 @@ where not exists (
     select 1 from counts c
     where c.unit_code = r.unit_code and c.year = r.year and c.period_kind <> 'term' and c.category_code = 'total');
 
+-- The admissions in total the attainment and roll-up views read (V14): each unit-year's latest year-to-date, and
+-- each grassroots organisation's per stretch of unchanged parents, from the year-to-date just derived. A unit-year
+-- whose admissions went away (a correction) loses its rows.
+delete from fct_admitted_year f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
+
+insert into fct_admitted_year
+select f.unit_code, f.year, max(f.through_month), arg_max(f.ytd_value, f.through_month)
+from fct_flow_ytd f
+join scope_unit_year s using (unit_code, year)
+where f.indicator_code = 'admitted' and f.category_code = 'total'
+  and f.year between getvariable('scope_first_year') and getvariable('scope_last_year')
+  and in_bucket(f.unit_code)
+group by f.unit_code, f.year;
+
+delete from fct_admitted_stretch f using scope_unit_year s where f.unit_code = s.unit_code and f.year = s.year;
+
+insert into fct_admitted_stretch
+select a.unit_code, a.year, a.first_month, a.last_month, a.through_month, a.admitted_count
+from admitted_stretch_figures() a
+join scope_unit_year s using (unit_code, year)
+where a.year between getvariable('scope_first_year') and getvariable('scope_last_year')
+  and in_bucket(a.unit_code);
+
 -- This bucket's working tables are dropped: they would hold memory the next bucket and the check need.
 drop table if exists scoped_flow;
 drop table if exists overlapping_series;

@@ -5,21 +5,8 @@
 -- used twice is materialized whole first, and DuckDB does not keep a NOT MATERIALIZED hint in a view.
 
 create or replace view v_admission_attainment as
-with admitted as (
-    select unit_code, year, max(through_month) as through_month, arg_max(ytd_value, through_month) as admitted_count
-    from fct_flow_ytd
-    where indicator_code = 'admitted' and category_code = 'total'
-    group by unit_code, year
-),
-quota as (
-    select unit_code, year, quota_count
-    from fct_quota
-    where period_kind = 'year' and category_code = 'total'
-),
-unit_years as (
-    select unit_code, year, a.through_month, a.admitted_count, q.quota_count
-    from admitted a
-    full join quota q using (unit_code, year)
+with unit_years as (   -- admissions and quota (admission_unit_years(), V14's fct_admitted_year)
+    select * from admission_unit_years()
 ),
 named as (
     select y.unit_code, y.year, y.through_month, y.admitted_count, y.quota_count,
@@ -38,8 +25,8 @@ joined as (
     select unit_code, unit_name, year, through_month,
            admitted_count::bigint as admitted_count,
            quota_count::bigint as quota_count,
-           round(100.0 * admitted_count / nullif(quota_count, 0), 2)::decimal(12, 2) as attainment_pct,
-           round(100.0 * through_month / 12, 2)::decimal(12, 2) as expected_pct,
+           attainment_pct(admitted_count, quota_count) as attainment_pct,
+           expected_pct(through_month) as expected_pct,
            level, parent_code, province_code
     from named
 )

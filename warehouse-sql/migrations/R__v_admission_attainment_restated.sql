@@ -5,21 +5,8 @@
 -- Each CTE is used once, so a filter on year reaches the fact tables' scans (see v_admission_attainment).
 
 create or replace view v_admission_attainment_restated as
-with admitted as (
-    select unit_code, year, max(through_month) as through_month, arg_max(ytd_value, through_month) as admitted_count
-    from fct_flow_ytd
-    where indicator_code = 'admitted' and category_code = 'total'
-    group by unit_code, year
-),
-quota as (
-    select unit_code, year, quota_count
-    from fct_quota
-    where period_kind = 'year' and category_code = 'total'
-),
-unit_years as (
-    select unit_code, year, a.through_month, a.admitted_count, q.quota_count
-    from admitted a
-    full join quota q using (unit_code, year)
+with unit_years as (   -- admissions and quota (admission_unit_years(), V14's fct_admitted_year)
+    select * from admission_unit_years()
 ),
 restated as (
     select s.current_code as unit_code, y.year,
@@ -43,8 +30,8 @@ joined as (
     select r.unit_code, t.unit_name, r.year, r.through_month,
            r.admitted_count::bigint as admitted_count,
            r.quota_count::bigint as quota_count,
-           round(100.0 * r.admitted_count / nullif(r.quota_count, 0), 2)::decimal(12, 2) as attainment_pct,
-           round(100.0 * r.through_month / 12, 2)::decimal(12, 2) as expected_pct,
+           attainment_pct(r.admitted_count, r.quota_count) as attainment_pct,
+           expected_pct(r.through_month) as expected_pct,
            t.level, t.parent_code, t.province_code
     from restated r
     left join today t using (unit_code)
