@@ -15,6 +15,7 @@ import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
@@ -29,14 +30,23 @@ public final class WorkingWarehouse implements AutoCloseable {
     public static final String CATALOG = "warehouse";
     /** The oldest storage format the warehouse is written in: DuckDB 1.2 and later, so 1.4 tools, open it. */
     public static final String STORAGE_VERSION = "v1.2.0";
+    /** Where Flyway finds the warehouse's migrations. */
+    public static final String MIGRATIONS = "classpath:warehouse-sql/migrations";
     private final Path file;
     private final String memoryLimit;
+    private final WarehouseTemplate template;
     private DuckDBConnection connection;
     private FilePrefetch prefetch;
 
     public WorkingWarehouse(Path home, String memoryLimit) {
+        this(home, memoryLimit, null);
+    }
+
+    /** {@code template}: a migrated empty warehouse a new one starts as (see {@link WarehouseTemplate}); null for none. */
+    public WorkingWarehouse(Path home, String memoryLimit, Path template) {
         this.file = home.resolve("work").resolve(CATALOG + ".duckdb");
         this.memoryLimit = memoryLimit;
+        this.template = template == null ? null : new WarehouseTemplate(template);
     }
 
     public Path file() {
@@ -58,11 +68,12 @@ public final class WorkingWarehouse implements AutoCloseable {
         if (connection == null) {
             try {
                 Files.createDirectories(file.getParent());
-                if (!Files.exists(file)) {
-                    create();
-                }
                 long started = System.nanoTime();
-                migrate();
+                if (Files.exists(file)) {
+                    migrate();
+                } else {
+                    createMigrated();
+                }
                 long migrated = System.nanoTime();
                 connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
                 try (Statement s = connection.createStatement()) {
@@ -90,11 +101,39 @@ public final class WorkingWarehouse implements AutoCloseable {
         }
     }
 
-    private void migrate() {
-        Flyway.configure()
+    /** A new warehouse: a copy of the template, or an empty file; migrated either way. */
+    private void createMigrated() throws SQLException, IOException {
+        if (template != null && template.copyTo(file)) {
+            try {
+                if (migrate() == 0) {
+                    return;
+                }
+            } catch (FlywayException e) {
+                // a template the migrations no longer validate (one of them changed): start from nothing
+                LOG.warn("warehouse: the template for new warehouses does not fit the migrations ({}); migrating from nothing",
+                        e.getMessage());
+                Files.delete(file);
+                create();
+                migrate();
+            }
+        } else {
+            create();
+            migrate();
+        }
+        if (template != null) {
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
+                SchemaComments.apply(c);   // documented too: a copy then writes no comment
+            }   // closed, so all of it is in the file
+            template.keep(file);
+        }
+    }
+
+    /** Applies the pending migrations; returns how many ran. */
+    private int migrate() {
+        return Flyway.configure()
                 .dataSource("jdbc:duckdb:" + file.toAbsolutePath(), null, null)
                 .driver("org.duckdb.DuckDBDriver")
-                .locations("classpath:warehouse-sql/migrations")
+                .locations(MIGRATIONS)
                 .schemas("main")
                 // a view file split or renamed leaves its old name applied (R__quality_views): not an error
                 .ignoreMigrationPatterns("*:future", "repeatable:missing")
@@ -102,7 +141,8 @@ public final class WorkingWarehouse implements AutoCloseable {
                 // and a commit each kept the first night's pull waiting seconds
                 .group(true)
                 .load()
-                .migrate();
+                .migrate()
+                .migrationsExecuted;
     }
 
     /** Those of {@code hashes} that a submission already taken has. */

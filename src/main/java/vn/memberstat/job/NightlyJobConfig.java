@@ -52,7 +52,7 @@ public class NightlyJobConfig {
 
     @Bean(destroyMethod = "close")
     WorkingWarehouse workingWarehouse(MemberstatProperties properties) {
-        return new WorkingWarehouse(properties.home(), properties.duckdbMemory());
+        return new WorkingWarehouse(properties.home(), properties.duckdbMemory(), properties.warehouseTemplateFile());
     }
 
     @Bean

@@ -57,7 +57,7 @@ public class Rebuild {
         Path scratch = home.resolve(SCRATCH);
         deleteTree(scratch);   // what a rebuild that failed left
         Path built;
-        try (WorkingWarehouse building = new WorkingWarehouse(scratch, properties.duckdbMemory())) {
+        try (WorkingWarehouse building = new WorkingWarehouse(scratch, properties.duckdbMemory(), properties.warehouseTemplateFile())) {
             List<StageWork> stages = List.of(new LoadTasklet(building, catalogue),
                     new DeriveTasklet(building, properties.bucketRows()), new CheckTasklet(building, properties.bucketRows(), properties.outlierThreshold()));
             int number = 0;

@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param onFailure a shell command run with the run report's path when a nightly run fails (the nightly command runs it)
  * @param failOnFindings {@code error} or {@code warning}: a completed run with findings of that severity (or worse)
  *     exits 8 (the nightly command reads it)
+ * @param warehouseTemplate a migrated empty warehouse file that a new working warehouse starts as, instead of running
+ *     every migration; empty for none. The launcher sets one its own preparation made; where it is missing, the next
+ *     new warehouse writes it
  */
 @ConfigurationProperties("memberstat")
 public record MemberstatProperties(
@@ -43,7 +46,8 @@ public record MemberstatProperties(
         @DefaultValue("") String failAt,
         @DefaultValue("") String crashAt,
         @DefaultValue("") String onFailure,
-        @DefaultValue("") String failOnFindings) {
+        @DefaultValue("") String failOnFindings,
+        @DefaultValue("") String warehouseTemplate) {
 
     /** A setting out of range is refused before the run starts, naming the setting, not when a step trips over it. */
     public MemberstatProperties {
@@ -77,6 +81,11 @@ public record MemberstatProperties(
             throw new IllegalArgumentException("memberstat.%s is '%s', which is not a step (%s)".formatted(name, value,
                     Arrays.stream(Stage.values()).map(Stage::stepName).collect(Collectors.joining(", "))));
         }
+    }
+
+    /** The template for new warehouses, or null for none. */
+    public Path warehouseTemplateFile() {
+        return warehouseTemplate == null || warehouseTemplate.isBlank() ? null : Path.of(warehouseTemplate);
     }
 
     public int workerThreads() {
