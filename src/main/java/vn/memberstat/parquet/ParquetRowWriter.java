@@ -30,7 +30,15 @@ public final class ParquetRowWriter implements Closeable {
             required[i] = table.columns().get(i).required();
         }
         try {
-            this.writer = new Builder(new LocalOutputFile(path), table)
+            Builder builder = new Builder(new LocalOutputFile(path), table);
+            for (ParquetTable.Column c : table.columns()) {
+                if (c.type() == ParquetTable.ColumnType.STRING) {
+                    // a text's minimum and maximum prune nothing here (a file holds a worker's mix of submissions
+                    // and units) and comparing every value for them was a sixth of the writing
+                    builder.withStatisticsEnabled(c.name(), false);
+                }
+            }
+            this.writer = builder
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(new SnappyCodecFactory())
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
