@@ -10,33 +10,47 @@ with run_scope as (   -- the unit-years the run loaded values for; run alone, ev
     union
     select unit_code, year from etl_scope where getvariable('run_id') is null
 )
--- Each fact's keys held more than once are found by one 64-bit hash of the key first (a grouping by the text
--- columns of a national month took three times as long), then grouped exactly among those candidates alone.
+-- Each fact's keys held more than once are found without grouping every key: each unit and month's rows are counted
+-- against the (indicator, category) pairs they hold, as bits of a mask (category_bits()); a group with more rows
+-- than pairs repeats a key, or holds a pair the catalogue lacks, and only such groups (in the run's scope) are grouped
+-- by the whole key. On a national month: 0.20 s, against 0.36 s grouping every key by one hash of it.
 select 'fct_flow_ytd' as fact, unit_code, year, indicator_code, category_code, through_month as month, count(*) as rows_held
-from fct_flow_ytd d semi join run_scope using (unit_code, year)
+from fct_flow_ytd d
+semi join (
+    select unit_code, year, through_month
+    from fct_flow_ytd
+    semi join run_scope using (unit_code, year)
+    left join category_bits() b using (indicator_code, category_code)
+    where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
+    group by unit_code, year, through_month, b.word
+    having count(*) > coalesce(bit_count(bit_or(b.bit)), 0)) candidate using (unit_code, year, through_month)
 where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
-  and hash(unit_code, year, indicator_code, category_code, through_month) in (
-      select hash(unit_code, year, indicator_code, category_code, through_month) from fct_flow_ytd semi join run_scope using (unit_code, year)
-      where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
-      group by all having count(*) > 1)
 group by all having count(*) > 1
 union all
 select 'fct_flow_month', unit_code, year, indicator_code, category_code, month, count(*)
-from fct_flow_month d semi join run_scope using (unit_code, year)
+from fct_flow_month d
+semi join (
+    select unit_code, year, month
+    from fct_flow_month
+    semi join run_scope using (unit_code, year)
+    left join category_bits() b using (indicator_code, category_code)
+    where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
+    group by unit_code, year, month, b.word
+    having count(*) > coalesce(bit_count(bit_or(b.bit)), 0)) candidate using (unit_code, year, month)
 where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
-  and hash(unit_code, year, indicator_code, category_code, month) in (
-      select hash(unit_code, year, indicator_code, category_code, month) from fct_flow_month semi join run_scope using (unit_code, year)
-      where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
-      group by all having count(*) > 1)
 group by all having count(*) > 1
 union all
 select 'fct_stock', unit_code, year, indicator_code, category_code, month, count(*)
-from fct_stock d semi join run_scope using (unit_code, year)
+from fct_stock d
+semi join (
+    select unit_code, year, month
+    from fct_stock
+    semi join run_scope using (unit_code, year)
+    left join category_bits() b using (indicator_code, category_code)
+    where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
+    group by unit_code, year, month, b.word
+    having count(*) > coalesce(bit_count(bit_or(b.bit)), 0)) candidate using (unit_code, year, month)
 where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
-  and hash(unit_code, year, indicator_code, category_code, month) in (
-      select hash(unit_code, year, indicator_code, category_code, month) from fct_stock semi join run_scope using (unit_code, year)
-      where year between coalesce(getvariable('check_first_year'), 0) and coalesce(getvariable('check_last_year'), 9999)
-      group by all having count(*) > 1)
 group by all having count(*) > 1
 union all
 select 'fct_quota', unit_code, coalesce(year, 0), 'admission_quota', category_code, 0, count(*)

@@ -29,13 +29,10 @@ create or replace temp view stage_fresh as
 select * exclude (quarantine_key) from stage_value where quarantine_key is null;
 
 -- One pass over the run's fresh rows, grouped by submission, unit and period: how many rows, and which
--- (indicator, category) pairs as bits of a mask (category_bit numbers the catalogue's pairs, 63 to a
--- word). A group with more rows than pairs repeats a key; a row whose pair the catalogue lacks sets no
+-- (indicator, category) pairs as bits of a mask (category_bits(), the catalogue's pairs 63 to a word). A group with more rows than pairs repeats a key; a row whose pair the catalogue lacks sets no
 -- bit, so its group is checked too. The groups also give the touched units and periods further on.
 create or replace temp table category_bit as
-select indicator_code, category_code, pair // 63 as word, 1::bigint << (pair % 63) as bit
-from (select indicator_code, category_code, row_number() over (order by indicator_code, category_code) - 1 as pair
-      from dim_category);
+select * from category_bits();
 
 create or replace temp table stage_group as
 select v.submission_id, v.unit_code, v.period, any_value(v.year) as year, b.word, count(*) as n, bit_or(b.bit) as pairs
