@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import vn.memberstat.common.ErrorCode;
 import vn.memberstat.common.MemberstatException;
 
@@ -70,9 +68,9 @@ public final class WorkingWarehouse implements AutoCloseable {
                 Files.createDirectories(file.getParent());
                 long started = System.nanoTime();
                 if (Files.exists(file)) {
-                    migrate();
+                    WarehouseSchema.migrate(file);
                 } else {
-                    createMigrated();
+                    WarehouseSchema.create(file, template);
                 }
                 long migrated = System.nanoTime();
                 connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
@@ -91,58 +89,6 @@ public final class WorkingWarehouse implements AutoCloseable {
             }
         }
         return connection;
-    }
-
-    private void create() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("attach " + SqlScript.literal(file) + " as created (storage_version '"
-                    + STORAGE_VERSION + "')");
-            s.execute("detach created");
-        }
-    }
-
-    /** A new warehouse: a copy of the template, or an empty file; migrated either way. */
-    private void createMigrated() throws SQLException, IOException {
-        if (template != null && template.copyTo(file)) {
-            try {
-                if (migrate() == 0) {
-                    return;
-                }
-            } catch (FlywayException e) {
-                // a template the migrations no longer validate (one of them changed): start from nothing
-                LOG.warn("warehouse: the template for new warehouses does not fit the migrations ({}); migrating from nothing",
-                        e.getMessage());
-                Files.delete(file);
-                create();
-                migrate();
-            }
-        } else {
-            create();
-            migrate();
-        }
-        if (template != null) {
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
-                SchemaComments.apply(c);   // documented too: a copy then writes no comment
-            }   // closed, so all of it is in the file
-            template.keep(file);
-        }
-    }
-
-    /** Applies the pending migrations; returns how many ran. */
-    private int migrate() {
-        return Flyway.configure()
-                .dataSource("jdbc:duckdb:" + file.toAbsolutePath(), null, null)
-                .driver("org.duckdb.DuckDBDriver")
-                .locations(MIGRATIONS)
-                .schemas("main")
-                // a view file split or renamed leaves its old name applied (R__quality_views): not an error
-                .ignoreMigrationPatterns("*:future", "repeatable:missing")
-                // every pending migration in one transaction: a new warehouse applies some 50 (the views one a file),
-                // and a commit each kept the first night's pull waiting seconds
-                .group(true)
-                .load()
-                .migrate()
-                .migrationsExecuted;
     }
 
     /** Those of {@code hashes} that a submission already taken has. */
