@@ -74,8 +74,8 @@ final class RefusalCover {
     private String workbook(PulledFile f) throws WorkbookRefusal, IOException {
         Set<String> pairs = new TreeSet<>();
         long[] rows = new long[1];
-        List<XlsxSheetReader> opened = new ArrayList<>();
         try (XlsxWorkbook book = XlsxWorkbook.open(f.path())) {
+            List<XlsxSheetReader> opened = new ArrayList<>();
             for (XlsxWorkbook.Sheet sheet : book.sheets()) {
                 opened.add(book.read(sheet));
             }
@@ -83,10 +83,6 @@ final class RefusalCover {
                 if (!add(reader, pairs, rows)) {
                     return null;
                 }
-            }
-        } finally {
-            for (XlsxSheetReader r : opened) {
-                r.close();
             }
         }
         return joined(pairs);

@@ -67,8 +67,8 @@ final class RegistrySheets {
             Consumer<String> notes) throws WorkbookRefusal, IOException {
         PulledFile f = taken.file();
         long[] counts = new long[2];
-        List<XlsxSheetReader> opened = new ArrayList<>();
         try (XlsxWorkbook book = XlsxWorkbook.open(f.path())) {
+            List<XlsxSheetReader> opened = new ArrayList<>();
             for (XlsxWorkbook.Sheet sheet : book.sheets()) {
                 opened.add(book.read(sheet));
             }
@@ -79,10 +79,6 @@ final class RegistrySheets {
                 } else if (layout.isEmpty() && !reader.header().isEmpty() && !taken.dataSheetsToo()) {
                     notes.accept(WorkbookPass.skipped(f, reader.sheet()));   // else the data pass says so
                 }
-            }
-        } finally {
-            for (XlsxSheetReader r : opened) {
-                r.close();
             }
         }
         return counts;

@@ -46,14 +46,12 @@ final class WorkbookPass {
 
     /** {@code registryPart}: the counts of the workbook's registry sheets, when the registry pass read them. */
     void take(PulledFile f, WorkerPool helpers, FileOutcome registryPart) throws InterruptedException {
-        List<XlsxSheetReader> opened = new ArrayList<>();
         try (XlsxWorkbook book = XlsxWorkbook.open(f.path())) {
             List<DataSheet> data = new ArrayList<>();
             List<String> others = new ArrayList<>();
             List<String> registryHeader = null;
             for (XlsxWorkbook.Sheet sheet : book.sheets()) {
                 XlsxSheetReader reader = book.read(sheet);
-                opened.add(reader);
                 Optional<Layout> layout = LayoutDetector.detect(reader.header());
                 if (layout.isPresent() && layout.get() != Layout.REGISTRY) {
                     data.add(new DataSheet(reader, layout.get()));
@@ -81,8 +79,6 @@ final class WorkbookPass {
             refuse(f, r.reason(), r.detail(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + f.path(), e);
-        } finally {
-            closeAll(opened);
         }
     }
 
@@ -128,15 +124,5 @@ final class WorkbookPass {
     /** The header recorded for the workbook: its first data sheet's, as a CSV line (no separator of its own). */
     private static List<String> header(DataSheet sheet) {
         return Arrays.asList(SubmissionReader.format(',').format(sheet.reader().header().toArray()), null);
-    }
-
-    private static void closeAll(List<XlsxSheetReader> readers) {
-        for (XlsxSheetReader r : readers) {
-            try {
-                r.close();
-            } catch (IOException ignored) {
-                // read-only streams of a package being closed anyway
-            }
-        }
     }
 }

@@ -44,6 +44,8 @@ public final class XlsxWorkbook implements Closeable {
     private final SharedStrings strings;
     private final XlsxCells cells;
     private final List<Sheet> sheets = new ArrayList<>();
+    /** The sheet readers made by {@link #read}, closed with the workbook. */
+    private final List<XlsxSheetReader> readers = new ArrayList<>();
 
     /** {@code withStyles} false: the styles are not parsed (XMLBeans, the costliest part of opening a small workbook). */
     private XlsxWorkbook(OPCPackage pkg, boolean withStyles) throws Exception {
@@ -108,10 +110,12 @@ public final class XlsxWorkbook implements Closeable {
         return sheets;
     }
 
-    /** A reader of one sheet, its header taken; a failure reading it refuses the workbook. */
+    /** A reader of one sheet, its header taken, closed with the workbook; a failure reading it refuses the workbook. */
     public XlsxSheetReader read(Sheet sheet) throws WorkbookRefusal {
         try {
-            return new XlsxSheetReader(sheet.name(), sheet.part()::getInputStream, cells);
+            XlsxSheetReader reader = new XlsxSheetReader(sheet.name(), sheet.part()::getInputStream, cells);
+            readers.add(reader);
+            return reader;
         } catch (Exception e) {
             throw WorkbookRefusal.of(e);
         }
@@ -129,8 +133,16 @@ public final class XlsxWorkbook implements Closeable {
         }
     }
 
+    /** Closes the sheet readers it made, then the package. */
     @Override
     public void close() throws IOException {
+        for (XlsxSheetReader r : readers) {
+            try {
+                r.close();
+            } catch (IOException ignored) {
+                // read-only streams of a package being closed anyway
+            }
+        }
         pkg.revert();   // read-only: nothing to save
     }
 }
