@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.Optional;
 
 /**
  * What to tell a unit whose CSV is not UTF-8: the line of the first bad byte, and the code page the bytes fit. Excel's
@@ -56,14 +57,14 @@ public final class EncodingAdvice {
      * The code page {@code file}'s bytes fit, Windows-1258 or 1252, or empty: a refused file is read with it for the
      * units and periods it covers, never for its values.
      */
-    public static java.util.Optional<Charset> codePage(Path file) throws IOException {
+    public static Optional<Charset> codePage(Path file) throws IOException {
         byte[] sample;
         try (InputStream in = Files.newInputStream(file)) {
             sample = in.readNBytes(SAMPLE);
         }
         String guess = guess(sample);
-        return guess == null ? java.util.Optional.empty()
-                : java.util.Optional.of(guess.startsWith("Windows-1258") ? WINDOWS_1258 : WINDOWS_1252);
+        return guess == null ? Optional.empty()
+                : Optional.of(guess.startsWith("Windows-1258") ? WINDOWS_1258 : WINDOWS_1252);
     }
 
     /** {@code Windows-1258 (Vietnamese Windows)}, {@code Windows-1252 (Western Windows)} or null when the bytes fit neither. */
